@@ -1,0 +1,3 @@
+export * from './errors/codes.ts'
+export * from './phone/index.ts'
+export * from './read/types.ts'
