@@ -1,5 +1,5 @@
-import * as XLSX from 'xlsx'
 import { describe, expect, it } from 'vitest'
+import * as XLSX from 'xlsx'
 
 describe('SheetJS pin', () => {
   it('is SheetJS CE 0.20.3 (both CVE fixes), not the npm xlsx 0.18.5 or a 0.20.1 republish', () => {

@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import { MIGRATIONS } from './migrations.ts'
+
+/** The database handle every `db/*` function takes first. */
+export type Db = Database.Database
+
+/** Options for {@link openDatabase}. */
+export interface OpenOptions {
+  /** better-sqlite3's native addon, for the single binary; default: resolved by the package. */
+  nativeBinding?: string
+}
+
+/**
+ * Opens (creating if needed) the SQLite file, sets the pragmas explicitly on every open and
+ * applies pending migrations.
+ * `synchronous=FULL` is set each time because a WAL database re-opens with NORMAL in this
+ * build (SQLITE_DEFAULT_WAL_SYNCHRONOUS=1), and we acknowledge chunks clients won't resend.
+ * @example const db = openDatabase('./data/leadport.db')
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const db = new Database(
+    file,
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  )
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = FULL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  migrate(db)
+  return db
+}
+
+/** Applies the migrations above the file's `user_version`, each in its own transaction. */
+export function migrate(db: Db): number {
+  const current = db.pragma('user_version', { simple: true }) as number
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `The database is at schema version ${current}, newer than this program (${MIGRATIONS.length}). Run a newer Leadport.`,
+    )
+  }
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v] as string)
+      db.pragma(`user_version = ${v + 1}`)
+    }).immediate()
+  }
+  return MIGRATIONS.length
+}

@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { serve } from '@hono/node-server'
+import { createApp } from './app.ts'
+import { openDatabase } from './db/open.ts'
+import { type AssetSource, assetsFromDir } from './spa.ts'
+import { VERSION } from './version.ts'
+
+/** Where and how to run the server. */
+export interface ServeOptions {
+  port: number
+  host: string
+  /** Folder holding `leadport.db`; created if missing. */
+  dataDir: string
+  /** The built SPA; default: the workspace's `web/dist`. */
+  assets?: AssetSource
+  log?: (line: string) => void
+}
+
+/** A running server. */
+export interface RunningServer {
+  url: string
+  dbFile: string
+  /** Stops taking connections, lets in-flight requests finish, then closes the database. */
+  close(): Promise<void>
+}
+
+/** The workspace's SPA build, when it exists. */
+export function defaultAssets(): AssetSource | undefined {
+  const dir =
+    process.env.LEADPORT_WEB_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '../../web/dist')
+  return existsSync(join(dir, 'index.html')) ? assetsFromDir(dir) : undefined
+}
+
+/**
+ * Opens the database and serves the app on `host:port`.
+ * @example const s = await startServer({ port: 8787, host: '127.0.0.1', dataDir: './data' })
+ */
+export async function startServer(opts: ServeOptions): Promise<RunningServer> {
+  const dbFile = resolve(opts.dataDir, 'leadport.db')
+  const db = openDatabase(dbFile)
+  const app = createApp({
+    db,
+    version: VERSION,
+    assets: opts.assets ?? defaultAssets(),
+    log: opts.log,
+    onUnexpected: (err) => console.error(err),
+  })
+  const server = await new Promise<Server>((ok, fail) => {
+    const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, () =>
+      ok(s as Server),
+    )
+    s.once('error', fail)
+  })
+  const { port } = server.address() as AddressInfo
+  let closing: Promise<void> | undefined
+  return {
+    url: `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`,
+    dbFile,
+    close() {
+      closing ??= new Promise<void>((done) => {
+        // Keep-alive sockets become idle once their in-flight response is sent; close them as
+        // they do, or close() would wait for the keep-alive timeout.
+        const reap = setInterval(() => server.closeIdleConnections(), 50)
+        server.close(() => {
+          clearInterval(reap)
+          db.close()
+          done()
+        })
+        server.closeIdleConnections()
+      })
+      return closing
+    },
+  }
+}
