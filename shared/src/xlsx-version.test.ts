@@ -14,7 +14,7 @@ describe('SheetJS pin', () => {
     a1.c = [{ a: 'x', t: 'note' }]
     const bytes = XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer
     const zipped = XLSX.CFB.read(new Uint8Array(bytes), { type: 'array' })
-    const at = zipped.FullPaths.findIndex((p) => p.endsWith('/xl/comments1.xml'))
+    const at = zipped.FullPaths.findIndex((p: string) => p.endsWith('/xl/comments1.xml'))
     const entry = zipped.FileIndex[at]
     if (!entry) throw new Error('SheetJS wrote no comments part')
     const xml = new TextDecoder().decode(entry.content as Uint8Array)
