@@ -1,4 +1,5 @@
 export * from './api/schemas.ts'
 export * from './errors/codes.ts'
+export * from './mapping/index.ts'
 export * from './phone/index.ts'
 export * from './read/types.ts'
