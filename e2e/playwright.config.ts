@@ -34,7 +34,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node --import tsx ../server/src/cli.ts serve --port ${port} --data ${dataDir}`,
+    command: `node --import tsx ../server/src/cli/bin.ts serve --port ${port} --data ${dataDir}`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

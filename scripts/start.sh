@@ -7,4 +7,4 @@ install_deps
 echo "==> Building the web app"
 pnpm build
 echo "==> Starting Leadport"
-exec node --import tsx server/src/cli.ts serve "$@"
+exec node --import tsx server/src/cli/bin.ts serve "$@"

@@ -1,7 +1,9 @@
-#!/usr/bin/env node
 import { parseArgs } from 'node:util'
-import { startServer } from './serve.ts'
-import { VERSION } from './version.ts'
+import { startServer } from '../serve.ts'
+import { VERSION } from '../version.ts'
+import { checkCommand } from './check.ts'
+import { CliError } from './file-options.ts'
+import { inspectCommand } from './inspect.ts'
 
 const USAGE = `Leadport ${VERSION}: lead import and AI calling campaigns
 
@@ -12,6 +14,13 @@ Commands:
             --port N      port to listen on (env LEADPORT_PORT, default 8787)
             --host H      address to bind (env LEADPORT_HOST, default 127.0.0.1)
             --data DIR    folder for the SQLite file (env LEADPORT_DATA, default ./data)
+  inspect FILE   How a lead file is read, and its rows as text
+            --sheet NAME  --header-row N  --encoding E  --delimiter D  --limit N  --json
+  check FILE     Read, map and validate a lead file as an import would
+            --format international|national  --country CC
+            --variables a,b!  (assistant variables; ! marks a required one)
+            --sheet NAME  --header-row N  --encoding E  --delimiter D  --json
+            Exit 0 when the file was read (bad rows included), 2 when it was refused.
   version   Print the version
   help      Show this text
 `
@@ -22,6 +31,10 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve':
       return serveCommand(rest)
+    case 'inspect':
+      return withFileErrors(rest, inspectCommand)
+    case 'check':
+      return withFileErrors(rest, checkCommand)
     case 'version':
     case '--version':
       console.log(VERSION)
@@ -35,6 +48,25 @@ export async function main(argv: string[]): Promise<number> {
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`)
       return 2
+  }
+}
+
+/** Runs a file command; a refusal prints `{ error: { code, message } }` (JSON) or text, exit 2. */
+async function withFileErrors(args: string[], run: (args: string[]) => Promise<number>) {
+  try {
+    return await run(args)
+  } catch (err) {
+    const e =
+      err instanceof CliError
+        ? err
+        : err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')
+          ? new CliError('BAD_REQUEST', err.message)
+          : null
+    if (!e) throw err
+    if (args.includes('--json'))
+      console.log(JSON.stringify({ error: { code: e.code, message: e.message } }))
+    else console.error(`${e.code}: ${e.message}`)
+    return 2
   }
 }
 
@@ -67,13 +99,3 @@ async function serveCommand(args: string[]): Promise<number> {
   })
   return 0
 }
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err)
-    process.exitCode = 1
-  },
-)

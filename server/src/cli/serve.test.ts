@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 
-const CLI = join(import.meta.dirname, 'cli.ts')
+const CLI = join(import.meta.dirname, 'bin.ts')
 let child: ChildProcess | undefined
 let dir: string
 afterEach(() => {

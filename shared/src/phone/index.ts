@@ -1,25 +1,16 @@
-import type { CountryCode } from 'libphonenumber-js/max'
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max'
+import { parsePhoneFast } from './parse.ts'
+import type { CountryCode, ParsedPhone } from './types.ts'
 
-export type { CountryCode }
-
-/** How phone cells are read: International (`+` or `00` first, mixed countries) or National. */
-export type PhoneFormat = { kind: 'international' } | { kind: 'national'; country: CountryCode }
-
-/** A valid number: E.164 plus an extension kept apart. */
-export interface ParsedPhone {
-  e164: string
-  ext?: string
-}
+export type { PhoneCellResult } from './cell.ts'
+export { MAX_NUMBERS_PER_CELL, normalizePhoneCell } from './cell.ts'
+export type { CountryCode, ParsedPhone, PhoneFormat } from './types.ts'
 
 /**
- * Parses one number the way libphonenumber-js/max does:
- * `p = parsePhoneNumberFromString(s, country); p?.isValid() ? p.number : null`.
- * Interim implementation that calls the library; a fast port replaces it behind this signature.
+ * Parses one number exactly as libphonenumber-js/max (1.13.16) does:
+ * `p = parsePhoneNumberFromString(s, country); p?.isValid() ? { e164: p.number, ext: p.ext } : null`,
+ * through a port that compiles the metadata once per numbering plan (see parse.ts).
  * @example parsePhone('0532 123 45 67', 'TR') // { e164: '+905321234567' }
  */
 export function parsePhone(input: string, country?: CountryCode): ParsedPhone | null {
-  const p = parsePhoneNumberFromString(input, country)
-  if (!p?.isValid()) return null
-  return p.ext ? { e164: p.number, ext: p.ext } : { e164: p.number }
+  return parsePhoneFast(input, country)
 }

@@ -1,41 +1,53 @@
-import type { LeadInput } from '@leadport/shared'
+import type { AssistantVariable, CountryCode, LeadInput, PhoneFormat } from '@leadport/shared'
 import { useQueryClient } from '@tanstack/react-query'
 import { type ChangeEvent, useRef, useState } from 'react'
+import { CheckedView } from './checked-view.tsx'
 import { parseBridge } from './parse-bridge.ts'
 import { type UploadSummary, uploadLeads } from './upload-leads.ts'
-import type { ParsedFile } from './worker/parse-worker.ts'
+import type { CheckedFile } from './worker/parse-worker.ts'
 
 type Step =
   | { at: 'idle' }
-  | { at: 'parsing'; fileName: string }
-  | { at: 'parsed'; fileName: string; file: ParsedFile }
+  | { at: 'reading'; fileName: string; fraction: number }
+  | { at: 'checked'; fileName: string; checked: CheckedFile }
   | { at: 'uploading'; fileName: string; done: number; total: number }
-  | { at: 'done'; fileName: string; summary: UploadSummary }
+  | { at: 'done'; fileName: string; summary: UploadSummary; skipped: number }
   | { at: 'failed'; message: string }
 
-const COUNTRIES = ['TR', 'US', 'GB', 'DE', 'FR', 'IN', 'BR'] as const
+const COUNTRIES: readonly CountryCode[] = ['TR', 'US', 'GB', 'DE', 'FR', 'IN', 'BR']
+// Until campaigns have assistants, these variables are the mapping targets besides phones.
+const VARIABLES: AssistantVariable[] = [
+  { key: 'customer_name', label: 'Customer name', required: false },
+  { key: 'company', label: 'Company', required: false },
+]
 
-/** "Import leads": pick a CSV, parse it in the worker, preview, upload in batches. */
+/** "Import leads": pick a file, check it in the worker, review, upload the clean rows. */
 export function ImportPanel({ campaignId }: { campaignId: number }) {
   const [step, setStep] = useState<Step>({ at: 'idle' })
   const [country, setCountry] = useState('')
+  const picked = useRef<File | null>(null)
   const abort = useRef<AbortController | null>(null)
   const qc = useQueryClient()
 
-  const pick = async (e: ChangeEvent<HTMLInputElement>) => {
-    const picked = e.target.files?.[0]
-    e.target.value = ''
-    if (!picked) return
+  const check = async (file: File, countryCode: string) => {
     abort.current?.abort()
     const ctrl = new AbortController()
     abort.current = ctrl
-    setStep({ at: 'parsing', fileName: picked.name })
+    const format: PhoneFormat = countryCode
+      ? { kind: 'national', country: countryCode as CountryCode }
+      : { kind: 'international' }
+    setStep({ at: 'reading', fileName: file.name, fraction: 0 })
     try {
-      const res = await parseBridge.parseCsv(picked, ctrl.signal)
+      const res = await parseBridge.checkFile(
+        file,
+        { fileName: file.name, format, variables: VARIABLES },
+        ctrl.signal,
+        (fraction) => setStep((s) => (s.at === 'reading' ? { ...s, fraction } : s)),
+      )
       if (ctrl.signal.aborted) return
       setStep(
         res.ok
-          ? { at: 'parsed', fileName: picked.name, file: res.data }
+          ? { at: 'checked', fileName: file.name, checked: res.data }
           : { at: 'failed', message: res.error.message },
       )
     } catch (err) {
@@ -44,31 +56,34 @@ export function ImportPanel({ campaignId }: { campaignId: number }) {
     }
   }
 
-  const upload = async (fileName: string, file: ParsedFile) => {
+  const pick = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0]
+    e.target.value = ''
+    if (!file) return
+    picked.current = file
+    void check(file, country)
+  }
+
+  const changeCountry = (value: string) => {
+    setCountry(value)
+    if (picked.current && step.at === 'checked') void check(picked.current, value)
+  }
+
+  const upload = async (fileName: string, checked: CheckedFile) => {
     const ctrl = new AbortController()
     abort.current = ctrl
-    const leads: LeadInput[] = []
-    const rowNumbers: number[] = []
-    for (let i = 0; i < file.rows.length; i++) {
-      const row = file.rows[i] as string[]
-      const variables: Record<string, string> = {}
-      for (let c = 0; c < file.header.length; c++) {
-        if (c !== file.phoneColumn && row[c])
-          variables[file.header[c] || `column_${c + 1}`] = row[c] as string
-      }
-      leads.push({
-        phone_number: row[file.phoneColumn] ?? '',
-        variables,
-        ...(country ? { country } : {}),
-      })
-      rowNumbers.push(i + 1)
-    }
+    const leads: LeadInput[] = checked.clean.map((r) => ({
+      phone_number: r.phone,
+      variables: r.values,
+    }))
+    const rowNumbers = checked.clean.map((r) => r.row)
+    const skipped = checked.summary.invalid
     setStep({ at: 'uploading', fileName, done: 0, total: leads.length })
     try {
       const summary = await uploadLeads(campaignId, leads, rowNumbers, ctrl.signal, (done) =>
         setStep({ at: 'uploading', fileName, done, total: leads.length }),
       )
-      setStep({ at: 'done', fileName, summary })
+      setStep({ at: 'done', fileName, summary, skipped })
     } catch (err) {
       setStep({ at: 'failed', message: err instanceof Error ? err.message : String(err) })
     } finally {
@@ -81,10 +96,10 @@ export function ImportPanel({ campaignId }: { campaignId: number }) {
       <h2 id="import-title">Import leads</h2>
       <div className="inline-form">
         <label className="file-button">
-          Choose a CSV file
+          Choose a file (CSV, XLSX, XLS)
           <input
             type="file"
-            accept=".csv,.txt,.tsv,text/csv"
+            accept=".csv,.txt,.tsv,.xlsx,.xls,.ods,text/csv"
             data-testid="import-file"
             onChange={pick}
           />
@@ -94,7 +109,7 @@ export function ImportPanel({ campaignId }: { campaignId: number }) {
           id="phone-format"
           data-testid="phone-format"
           value={country}
-          onChange={(e) => setCountry(e.target.value)}
+          onChange={(e) => changeCountry(e.target.value)}
         >
           <option value="">International (+country code)</option>
           {COUNTRIES.map((c) => (
@@ -106,27 +121,32 @@ export function ImportPanel({ campaignId }: { campaignId: number }) {
       </div>
       {step.at === 'idle' && (
         <p className="muted">
-          The file needs a header row with a phone_number column. Other columns become lead
-          variables.
+          The file needs a header row and a phone column. Columns are matched by their names; names
+          and companies become lead variables.
         </p>
       )}
-      {step.at === 'parsing' && <p className="muted">Reading {step.fileName}…</p>}
+      {step.at === 'reading' && (
+        <p className="muted">
+          Reading {step.fileName}…{' '}
+          <progress value={step.fraction} max={1} aria-label="Reading progress" />
+        </p>
+      )}
       {step.at === 'failed' && (
         <p className="error" role="alert" data-testid="import-error">
           {step.message}
         </p>
       )}
-      {step.at === 'parsed' && (
-        <Preview
-          file={step.file}
-          onImport={() => upload(step.fileName, step.file)}
+      {step.at === 'checked' && (
+        <CheckedView
           fileName={step.fileName}
+          checked={step.checked}
+          onImport={() => upload(step.fileName, step.checked)}
         />
       )}
       {step.at === 'uploading' && (
         <div>
           <progress value={step.done} max={step.total} aria-label="Upload progress" />{' '}
-          {step.done.toLocaleString()} of {step.total.toLocaleString()} rows sent
+          {step.done.toLocaleString()} of {step.total.toLocaleString()} leads sent
         </div>
       )}
       {step.at === 'done' && (
@@ -134,72 +154,10 @@ export function ImportPanel({ campaignId }: { campaignId: number }) {
           <p>
             <strong>{step.fileName}</strong>: {step.summary.created.toLocaleString()} added,{' '}
             {step.summary.duplicate.toLocaleString()} already in the campaign,{' '}
-            {step.summary.invalid.length.toLocaleString()} not imported.
+            {(step.skipped + step.summary.invalid.length).toLocaleString()} not imported.
           </p>
-          {step.summary.invalid.length > 0 && (
-            <ul className="issues">
-              {step.summary.invalid.slice(0, 20).map((r) => (
-                <li key={r.row}>
-                  Data row {r.row}: {r.message}
-                </li>
-              ))}
-            </ul>
-          )}
         </div>
       )}
     </section>
-  )
-}
-
-function Preview({
-  file,
-  fileName,
-  onImport,
-}: {
-  file: ParsedFile
-  fileName: string
-  onImport: () => void
-}) {
-  const shown = file.rows.slice(0, 50)
-  return (
-    <div data-testid="import-preview">
-      <p>
-        <strong>{fileName}</strong>: {file.rows.length.toLocaleString()} rows. Phone numbers are in{' '}
-        <strong>{file.header[file.phoneColumn]}</strong>. First {shown.length} rows:
-      </p>
-      <div className="scroll">
-        <table className="table compact">
-          <thead>
-            <tr>
-              <th scope="col">Row</th>
-              {file.header.map((h, i) => (
-                <th
-                  scope="col"
-                  key={`${i}:${h}`}
-                  className={i === file.phoneColumn ? 'hl' : undefined}
-                >
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((row, r) => (
-              <tr key={r}>
-                <td className="muted">{r + 1}</td>
-                {file.header.map((h, c) => (
-                  <td key={`${c}:${h}`} className={c === file.phoneColumn ? 'hl mono' : undefined}>
-                    <bdi>{row[c]}</bdi>
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <button type="button" data-testid="import-submit" onClick={onImport}>
-        Import {file.rows.length.toLocaleString()} leads
-      </button>
-    </div>
   )
 }

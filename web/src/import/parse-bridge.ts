@@ -1,5 +1,5 @@
 import { proxy, type Remote, transfer, wrap } from 'comlink'
-import type { ParseApi, ParsedFile, WorkerResult } from './worker/parse-worker.ts'
+import type { CheckedFile, CheckOptions, ParseApi, WorkerResult } from './worker/parse-worker.ts'
 
 /**
  * Owns the parse worker's lifecycle: started on first use, terminated on abort (which is the
@@ -19,12 +19,13 @@ class ParseBridge {
     return this.api
   }
 
-  /** Parses a CSV file in the worker; rejects with an AbortError when `signal` aborts. */
-  async parseCsv(
+  /** Reads, maps and validates a file in the worker; rejects with the reason when `signal` aborts. */
+  async checkFile(
     file: Blob,
+    options: CheckOptions,
     signal: AbortSignal,
     onProgress?: (fraction: number) => void,
-  ): Promise<WorkerResult<ParsedFile>> {
+  ): Promise<WorkerResult<CheckedFile>> {
     const bytes = await file.arrayBuffer()
     signal.throwIfAborted()
     const api = this.start()
@@ -39,7 +40,7 @@ class ParseBridge {
       )
     })
     return Promise.race([
-      api.parseCsv(transfer(bytes, [bytes]), onProgress ? proxy(onProgress) : undefined),
+      api.checkFile(transfer(bytes, [bytes]), options, onProgress ? proxy(onProgress) : undefined),
       aborted,
     ])
   }

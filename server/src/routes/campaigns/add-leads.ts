@@ -1,7 +1,16 @@
-import type { CountryCode } from '@leadport/shared'
-import { type Campaign, type LeadInput, type LeadResult, parsePhone } from '@leadport/shared'
+import {
+  type Campaign,
+  type CountryCode,
+  issueMessage,
+  type LeadInput,
+  type LeadResult,
+  normalizePhoneCell,
+  type PhoneFormat,
+} from '@leadport/shared'
 import { insertLeads, type NewLead } from '../../db/leads.ts'
 import type { Db } from '../../db/open.ts'
+
+const INTERNATIONAL: PhoneFormat = { kind: 'international' }
 
 /**
  * Re-validates posted leads with the shared phone rules (the server trusts no client), stores
@@ -13,22 +22,21 @@ export function addLeads(db: Db, campaign: Campaign, leads: readonly LeadInput[]
   const validAt: number[] = []
   for (let i = 0; i < leads.length; i++) {
     const lead = leads[i] as LeadInput
-    const raw = lead.phone_number.trim().replace(/^'/, '').replace(/^00/, '+')
-    const parsed = parsePhone(raw, lead.country as CountryCode | undefined)
-    if (!parsed) {
+    const country = lead.country as CountryCode | undefined
+    const format: PhoneFormat = country ? { kind: 'national', country } : INTERNATIONAL
+    const phone = normalizePhoneCell(lead.phone_number, format)
+    if (phone.e164 === null) {
+      const code = phone.codes[0] ?? 'PHONE_INVALID'
       results[i] = {
         status: 'invalid',
-        codes: [raw === '' ? 'PHONE_MISSING' : 'PHONE_INVALID'],
-        message:
-          raw === ''
-            ? 'The phone number is empty.'
-            : `"${lead.phone_number}" is not a valid phone number${lead.country ? ` for ${lead.country}` : ''}.`,
+        codes: phone.codes,
+        message: issueMessage(code, { value: lead.phone_number, country }),
       }
       continue
     }
     valid.push({
-      phone_e164: parsed.e164,
-      phone_ext: parsed.ext ?? null,
+      phone_e164: phone.e164,
+      phone_ext: phone.ext ?? null,
       variables: lead.variables ?? {},
     })
     validAt.push(i)

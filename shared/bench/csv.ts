@@ -1,17 +1,8 @@
 // CSV reader benchmark: bare PapaParse on a string vs our reader on bytes (decoding included).
-// Run: npx tsx bench/csv.ts [rows]. Both run side by side in one process, alternating, so a
+// Run: npx tsx shared/bench/csv.ts [rows]. Both run side by side in one process, alternating, so a
 // busy shared CPU slows both alike; the ratio of the medians is the figure to trust.
-import { createRequire } from 'node:module'
-import { readTextFile } from '../shared/src/read/text/index.ts'
-
-// papaparse is a dependency of shared/, not of the repo root: resolve it (and type the one
-// call we make) from there.
-interface PapaLike {
-  parse(text: string, config: { header: false; skipEmptyLines: 'greedy' }): { data: string[][] }
-}
-const Papa = createRequire(new URL('../shared/package.json', import.meta.url))(
-  'papaparse',
-) as PapaLike
+import Papa from 'papaparse'
+import { readTextFile } from '../src/read/text/index.ts'
 
 const FIRST = ['Şükrü', 'Ayşe', 'Çağlar', 'José', 'Zoë', 'Mehmet', 'Gülşen', 'Jürgen', 'Ali']
 const LAST = ['Yılmaz', 'Öztürk', 'García', 'Müller', 'Smith', 'Doğan', 'Kaya', 'Dubois']

@@ -1,0 +1,39 @@
+// `pnpm bench`: every benchmark of the import core, side by side with the library it must beat,
+// in one process. Prints a Markdown table to paste into BENCHMARKS.md.
+import os from 'node:os'
+import { runCsvBench } from './csv.ts'
+import { runPhoneBench } from './phone.ts'
+import { runPipelineBench } from './pipeline.ts'
+import { runXlsxBench } from './xlsx.ts'
+
+const rows = Number(process.env.BENCH_ROWS ?? 1_000_000)
+const xlsxRows = Number(process.env.BENCH_XLSX_ROWS ?? 100_000)
+const ms = (x: number) => `${Math.round(x).toLocaleString('en-US')} ms`
+
+console.log(
+  `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${new Date().toISOString()}\n`,
+)
+
+const pipeline = await runPipelineBench(rows)
+console.log('| benchmark | baseline | ours | ratio |')
+console.log('| --- | --- | --- | --- |')
+console.log(
+  `| ${rows.toLocaleString('en-US')}-row lead CSV (${pipeline.megabytes.toFixed(0)} MB): read + map + validate (National TR), vs bare PapaParse parse | ${ms(pipeline.papaMs)} | ${ms(pipeline.pipelineMs)} | ${pipeline.ratio.toFixed(2)}× the time |`,
+)
+const csv = await runCsvBench(rows)
+console.log(
+  `| CSV reading alone (decode + parse), vs PapaParse | ${ms(csv.papaMs)} | ${ms(csv.oursMs)} | ${(csv.papaMs / csv.oursMs).toFixed(1)}× faster |`,
+)
+const phone = await runPhoneBench(rows)
+for (const m of phone.modes) {
+  console.log(
+    `| phone normalisation, ${m.mode}: libphonenumber-js/max vs our port, per number | ${m.libraryUsPerNumber.toFixed(2)} µs | ${m.portUsPerNumber.toFixed(2)} µs | ${m.speedup.toFixed(1)}× faster, ${m.disagreements} disagreements |`,
+  )
+}
+const xlsx = await runXlsxBench(xlsxRows)
+console.log(
+  `| ${xlsxRows.toLocaleString('en-US')}-row XLSX (${xlsx.megabytes.toFixed(0)} MB): read + map + validate, vs bare SheetJS read + sheet_to_json | ${ms(xlsx.sheetjsMs)} | ${ms(xlsx.pipelineMs)} | ${xlsx.ratio.toFixed(2)}× the time |`,
+)
+console.log(
+  `\nPipeline counts: ${pipeline.valid.toLocaleString('en-US')} valid, ${pipeline.invalid.toLocaleString('en-US')} invalid, ${pipeline.duplicates.toLocaleString('en-US')} duplicates in the file; peak RSS ${pipeline.peakRssMb.toFixed(0)} MB.`,
+)

@@ -1,0 +1,2 @@
+export * from './check-lead-file.ts'
+export * from './read-lead-file.ts'

@@ -1,0 +1,3 @@
+export * from './clean-text.ts'
+export * from './messages.ts'
+export * from './validate-row.ts'
