@@ -3,8 +3,11 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { AppError } from './app-error.ts'
 import type { Db } from './db/open.ts'
+import { assistantRoutes } from './routes/assistants/index.ts'
 import { campaignRoutes } from './routes/campaigns/index.ts'
+import { docsRoutes } from './routes/docs/index.ts'
 import { healthRoutes } from './routes/health/index.ts'
+import { phoneNumberRoutes } from './routes/phone-numbers/index.ts'
 import { type AssetSource, serveSpa } from './spa.ts'
 
 /** What every handler can read from the context. */
@@ -44,7 +47,12 @@ export function createApp(deps: AppDeps) {
     )
   })
 
-  const api = new Hono<AppEnv>().route('/health', healthRoutes).route('/campaigns', campaignRoutes)
+  const api = new Hono<AppEnv>()
+    .route('/health', healthRoutes)
+    .route('/assistants', assistantRoutes)
+    .route('/phone-numbers', phoneNumberRoutes)
+    .route('/campaigns', campaignRoutes)
+    .route('/', docsRoutes)
   api.all('*', (c) => {
     throw new AppError('NOT_FOUND', `No API route ${c.req.method} ${c.req.path}.`)
   })

@@ -1,6 +1,8 @@
 import { Link, Route, Switch } from 'wouter'
-import { CampaignPage } from './pages/campaign-page.tsx'
+import { AssistantsPage } from './pages/assistants/assistants-page.tsx'
+import { CampaignPage } from './pages/campaign/campaign-page.tsx'
 import { CampaignsPage } from './pages/campaigns-page.tsx'
+import { NumbersPage } from './pages/numbers/numbers-page.tsx'
 
 /** The app shell: top bar and routes. */
 export function App() {
@@ -15,12 +17,17 @@ export function App() {
         </Link>
         <nav>
           <Link href="/">Campaigns</Link>
+          <Link href="/assistants">Assistants</Link>
+          <Link href="/numbers">Caller numbers</Link>
+          <a href="/api/docs">API docs</a>
         </nav>
       </header>
       <main className="content">
         <Switch>
           <Route path="/" component={CampaignsPage} />
           <Route path="/campaigns/:id">{(p) => <CampaignPage idParam={p.id} />}</Route>
+          <Route path="/assistants" component={AssistantsPage} />
+          <Route path="/numbers" component={NumbersPage} />
           <Route>
             <div className="panel">
               <h1>Page not found</h1>

@@ -29,4 +29,72 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX leads_campaign_status ON leads (campaign_id, status, id);
   `,
+  // 2: assistants, caller numbers, campaign settings, lead details, idempotency keys
+  `
+  CREATE TABLE assistants (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    variables TEXT NOT NULL DEFAULT '[]',
+    script TEXT NOT NULL DEFAULT '',
+    time_zone TEXT NOT NULL DEFAULT 'UTC',
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+  ) STRICT;
+
+  CREATE TABLE phone_numbers (
+    id INTEGER PRIMARY KEY,
+    phone_e164 TEXT NOT NULL UNIQUE,
+    label TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+  ) STRICT;
+
+  ALTER TABLE campaigns ADD COLUMN assistant_id INTEGER REFERENCES assistants (id);
+  ALTER TABLE campaigns ADD COLUMN time_zone TEXT;
+  ALTER TABLE campaigns ADD COLUMN calling_hours_start TEXT NOT NULL DEFAULT '00:00';
+  ALTER TABLE campaigns ADD COLUMN calling_hours_end TEXT NOT NULL DEFAULT '23:59';
+  ALTER TABLE campaigns ADD COLUMN allowed_days TEXT NOT NULL
+    DEFAULT '["mon","tue","wed","thu","fri","sat","sun"]';
+  ALTER TABLE campaigns ADD COLUMN max_retries INTEGER NOT NULL DEFAULT 3
+    CHECK (max_retries BETWEEN 1 AND 5);
+  ALTER TABLE campaigns ADD COLUMN retry_interval_minutes INTEGER NOT NULL DEFAULT 60
+    CHECK (retry_interval_minutes BETWEEN 10 AND 4320);
+  ALTER TABLE campaigns ADD COLUMN parallel_calls INTEGER NOT NULL DEFAULT 3
+    CHECK (parallel_calls BETWEEN 1 AND 10);
+  ALTER TABLE campaigns ADD COLUMN retry_on_voicemail INTEGER NOT NULL DEFAULT 0
+    CHECK (retry_on_voicemail IN (0, 1));
+  -- ADD COLUMN takes constant defaults only; inserts set it, old rows copy created_at.
+  ALTER TABLE campaigns ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+  UPDATE campaigns SET updated_at = created_at;
+
+  CREATE TABLE campaign_phone_numbers (
+    campaign_id INTEGER NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+    phone_number_id INTEGER NOT NULL REFERENCES phone_numbers (id),
+    position INTEGER NOT NULL,
+    PRIMARY KEY (campaign_id, phone_number_id)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX campaign_phone_numbers_number ON campaign_phone_numbers (phone_number_id);
+
+  ALTER TABLE leads ADD COLUMN secondary_phones TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE leads ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0);
+  ALTER TABLE leads ADD COLUMN next_attempt_at TEXT;
+  ALTER TABLE leads ADD COLUMN origin_kind TEXT NOT NULL DEFAULT 'api'
+    CHECK (origin_kind IN ('api', 'import'));
+  ALTER TABLE leads ADD COLUMN origin_ref TEXT;
+  ALTER TABLE leads ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+  UPDATE leads SET updated_at = created_at;
+  -- Cursor paging in id order without a status filter (the rowid follows campaign_id).
+  CREATE INDEX leads_campaign_id ON leads (campaign_id, id);
+
+  -- One stored answer per Idempotency-Key and scope (see routes/campaigns/idempotency.ts).
+  CREATE TABLE idempotency_keys (
+    scope TEXT NOT NULL,
+    key TEXT NOT NULL,
+    body_hash TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    response TEXT NOT NULL,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    PRIMARY KEY (scope, key)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
+  `,
 ]

@@ -78,8 +78,16 @@ export async function checkLeadFile(
     return !stopped
   }
 
+  let noPhone = false
   const start = (headerCells: Cell[]) => {
     mapping ??= autoMap(headerCells, options.targets, { sampleRows: sample.map((s) => s.cells) })
+    if (mapping.phone_number === null) {
+      // Nothing can be imported without numbers: stop reading and say which column is needed.
+      noPhone = true
+      stopped = true
+      sample.length = 0
+      return
+    }
     validator = createRowValidator({
       mapping,
       targets: options.targets,
@@ -100,6 +108,7 @@ export async function checkLeadFile(
       },
     },
     (cells, rowNumber, hidden) => {
+      if (stopped) return false
       if (validator) return emit(cells, rowNumber, hidden)
       sample.push({ cells, rowNumber, hidden })
       if (sample.length >= SAMPLE_ROWS) start(header)
@@ -107,6 +116,18 @@ export async function checkLeadFile(
     },
   )
   if (!read.ok) return read
-  if (!validator) start(read.data.header)
+  if (!validator && !noPhone) start(read.data.header)
+  if (noPhone) {
+    const headers = read.data.header.map((c) => (c === null ? '' : String(c))).filter(Boolean)
+    return {
+      ok: false,
+      error: {
+        code: 'NO_PHONE_COLUMN',
+        message:
+          `No column holds phone numbers (the header row ${read.data.headerRow} has: ${headers.slice(0, 8).join(', ') || 'nothing'}). ` +
+          'Name the column with the numbers "phone_number" (or "Phone", "Telefon", "Mobile"), or pick it when mapping columns.',
+      },
+    }
+  }
   return { ok: true, data: { file: read.data, mapping: mapping as Mapping, summary } }
 }

@@ -16,8 +16,9 @@ const MAX_PARTS = 64
 export interface PhoneCellResult {
   e164: string | null
   ext?: string
-  secondary: string[]
-  codes: RowIssueCode[]
+  /** Shared and frozen when empty: copy before changing. */
+  secondary: readonly string[]
+  codes: readonly RowIssueCode[]
 }
 
 const SCIENTIFIC_RE = /^[+-]?\d+(?:[.,]\d+)?\s*e\s*[+-]?\d+$/i
@@ -31,9 +32,15 @@ const FLAG_SEPARATOR = 1
 const FLAG_LETTER = 2
 const FLAG_OTHER = 4
 
+// The common results share these instead of allocating two arrays per number.
+const NONE: readonly string[] = Object.freeze([])
+const NO_CODES: readonly RowIssueCode[] = Object.freeze([])
+const EXTENSION: readonly RowIssueCode[] = Object.freeze(['PHONE_EXTENSION'])
+const FROM_NUMBER: readonly RowIssueCode[] = Object.freeze(['PHONE_FROM_NUMBER_CELL'])
+
 function failure(code: RowIssueCode, fromNumber: boolean): PhoneCellResult {
   const codes: RowIssueCode[] = fromNumber ? [code, 'PHONE_FROM_NUMBER_CELL'] : [code]
-  return { e164: null, secondary: [], codes }
+  return { e164: null, secondary: NONE, codes }
 }
 
 /**
@@ -55,8 +62,8 @@ export function normalizePhoneCell(cell: Cell, format: PhoneFormat): PhoneCellRe
     if (p === null) {
       return text.includes('/') ? normalizeParts([text], country) : failure('PHONE_INVALID', false)
     }
-    if (p.ext === undefined) return { e164: p.e164, secondary: [], codes: [] }
-    return { e164: p.e164, ext: p.ext, secondary: [], codes: ['PHONE_EXTENSION'] }
+    if (p.ext === undefined) return { e164: p.e164, secondary: NONE, codes: NO_CODES }
+    return { e164: p.e164, ext: p.ext, secondary: NONE, codes: EXTENSION }
   }
   if (SCIENTIFIC_RE.test(text)) return failure('PHONE_SCIENTIFIC_NOTATION', false)
   return normalizeParts(splitCell(text.replace(OR_RE, '|').replace(DAHILI_RE, ' ext. ')), country)
@@ -69,7 +76,7 @@ function normalizeNumberCell(value: number, country: string | undefined): PhoneC
   const digits = String(value)
   const p = parsePhoneFast(country === undefined ? `+${digits}` : digits, country)
   if (p === null) return failure('PHONE_INVALID', true)
-  return { e164: p.e164, secondary: [], codes: ['PHONE_FROM_NUMBER_CELL'] }
+  return { e164: p.e164, secondary: NONE, codes: FROM_NUMBER }
 }
 
 // What the fast path must not skip: separators, letters, and anything outside ASCII.

@@ -124,10 +124,17 @@ function sniffCfb(bytes: Uint8Array): Result<FileKind> {
 }
 
 function sniffKind(bytes: Uint8Array): Result<FileKind> {
-  if (bytes.length === 0) return fail('FILE_EMPTY', 'The file is empty (0 bytes).')
+  if (bytes.length === 0)
+    return fail(
+      'FILE_EMPTY',
+      'The file is empty (0 bytes). Check that the export finished, then pick the file again.',
+    )
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return sniffZip(bytes)
   if (startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
-    return fail('FILE_EMPTY', 'The file is an empty zip archive.')
+    return fail(
+      'FILE_EMPTY',
+      'The file is an empty zip archive, not a workbook. Save the spreadsheet again from Excel and upload that file.',
+    )
   }
   if (startsWith(bytes, CFB_MAGIC)) return sniffCfb(bytes)
   if (isBareBiff(bytes)) return { ok: true, data: 'xls' }

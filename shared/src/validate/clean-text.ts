@@ -20,6 +20,7 @@ export interface CleanText {
  * @example cleanText('Ali\u202e Veli') // { text: 'Ali Veli', cleaned: true }
  */
 export function cleanText(value: string): CleanText {
+  if (isPlain(value)) return { text: value, cleaned: false }
   let text = value
   let cleaned = false
   if (INVISIBLE_TEST.test(text)) {
@@ -32,4 +33,20 @@ export function cleanText(value: string): CleanText {
   text = text.trim()
   if (NON_ASCII.test(text)) text = text.normalize('NFC')
   return { text, cleaned }
+}
+
+/**
+ * True when a value needs no cleaning: printable ASCII or precomposed Latin letters
+ * (U+00A1–U+02FF, which NFC leaves as they are: `ş`, `ü`, `é`), no space at either end.
+ * Most lead values are; one char-code loop is much cheaper than the regexes and `normalize`.
+ */
+export function isPlain(value: string): boolean {
+  const n = value.length
+  if (n === 0) return true
+  if (value.charCodeAt(0) === 32 || value.charCodeAt(n - 1) === 32) return false
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i)
+    if (c < 32 || (c > 126 && c < 0xa1) || c === 0xad || c > 0x2ff) return false
+  }
+  return true
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { autoMap } from '../mapping/auto-map.ts'
 import { buildTargets } from '../mapping/fields.ts'
 import type { Cell } from '../read/types.ts'
-import { cleanText } from './clean-text.ts'
+import { cleanText, isPlain } from './clean-text.ts'
 import { createRowValidator, type ValidationSetup } from './validate-row.ts'
 
 const targets = buildTargets([
@@ -16,7 +16,7 @@ function setup(format: ValidationSetup['format'] = { kind: 'national', country: 
   const mapping = autoMap(header, targets)
   return createRowValidator({ mapping, targets, format, headerLength: header.length })
 }
-const codes = (r: { issues: { code: string }[] }) => r.issues.map((i) => i.code)
+const codes = (r: { issues: readonly { code: string }[] }) => r.issues.map((i) => i.code)
 
 describe('createRowValidator', () => {
   it('maps the Turkish header and normalises a clean row', () => {
@@ -111,17 +111,27 @@ describe('createRowValidator', () => {
     expect(codes(r)).toEqual(['PHONE_FROM_NUMBER_CELL'])
   })
 
-  it('gives variables a null prototype, so a __proto__ key is inert', () => {
-    const t = buildTargets([{ key: 'notes', label: 'Notes', required: false }])
+  it('never lets a __proto__ variable key or value touch a prototype', () => {
+    const t = buildTargets([
+      { key: '__proto__', label: 'Proto', required: false },
+      { key: 'constructor', label: 'Ctor', required: false },
+    ])
     const v = createRowValidator({
-      mapping: autoMap(['phone', 'notes'], t),
+      mapping: {
+        phone_number: 0,
+        email: null,
+        secondary_phones: [],
+        variables: Object.assign(Object.create(null), { __proto__: 1, constructor: 2 }),
+      },
       targets: t,
       format: { kind: 'international' },
-      headerLength: 2,
+      headerLength: 3,
     })
-    const r = v.validate(['+12133734253', '{"__proto__":1}'], 2, false)
-    expect(Object.getPrototypeOf(r.values)).toBe(null)
-    expect(Object.getPrototypeOf({})).toBe(Object.prototype)
+    const r = v.validate(['+12133734253', 'polluted', 'ctor'], 2, false)
+    expect(Object.getPrototypeOf(r.values)).toBe(Object.prototype)
+    expect(Object.keys(r.values)).toEqual(['constructor'])
+    expect(r.values.constructor).toBe('ctor')
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 })
 
@@ -131,5 +141,49 @@ describe('cleanText', () => {
     expect(cleanText('a\u0000b\u200bc')).toEqual({ text: 'abc', cleaned: true })
     expect(cleanText('S\u0327u\u0308kru\u0308')).toEqual({ text: 'Şükrü', cleaned: false })
     expect(cleanText(' two\nlines\t ')).toEqual({ text: 'two lines', cleaned: false })
+  })
+
+  it('lets plain ASCII and precomposed Latin through untouched, and nothing that needs work', () => {
+    for (const v of ['Acme Ltd', 'Şükrü Çağlayan', 'Zoë Øster', 'İğdır'])
+      expect(isPlain(v), v).toBe(true)
+    for (const v of [
+      ' padded',
+      'trail ',
+      'a\tb',
+      'soft\u00adhyphen',
+      'e\u0301',
+      'x\u200b',
+      'Иван',
+    ]) {
+      expect(isPlain(v), v).toBe(false)
+    }
+    // Whatever isPlain lets through, cleanText leaves exactly as it is.
+    for (const v of ['Şükrü Çağlayan', 'Zoë Øster'])
+      expect(cleanText(v)).toEqual({ text: v, cleaned: false })
+  })
+})
+
+describe('email shape', () => {
+  const targets = buildTargets([])
+  const v = createRowValidator({
+    mapping: { phone_number: 0, email: 1, secondary_phones: [], variables: {} },
+    targets,
+    format: { kind: 'international' },
+    headerLength: 2,
+  })
+  it.each([
+    ['ayse@acme.com.tr', true],
+    ['a.b+tag@sub.example.org', true],
+    ['no-at.example.com', false],
+    ['two@@example.com', false],
+    ['@example.com', false],
+    ['a@example', false],
+    ['a@.com', false],
+    ['a@example.', false],
+    ['a b@example.com', false],
+  ])('%s is accepted: %s', (email, ok) => {
+    const r = v.validate(['+12133734253', email], 2, false)
+    expect(r.email === email).toBe(ok)
+    expect(r.issues.some((i) => i.code === 'EMAIL_INVALID')).toBe(!ok)
   })
 })

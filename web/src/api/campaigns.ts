@@ -1,4 +1,10 @@
-import type { Campaign, Lead, LeadInput, LeadResult, Page } from '@leadport/shared'
+import type {
+  Campaign,
+  CreateCampaignBody,
+  LeadInput,
+  LeadResult,
+  UpdateCampaignBody,
+} from '@leadport/shared'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from './client.ts'
 
@@ -15,15 +21,7 @@ export function useCampaign(id: number) {
   return useQuery({
     queryKey: ['campaigns', id],
     queryFn: ({ signal }) => api<Campaign>(`/campaigns/${id}`, { signal }),
-  })
-}
-
-/** The first page of a campaign's leads. */
-export function useLeads(campaignId: number) {
-  return useQuery({
-    queryKey: ['campaigns', campaignId, 'leads'],
-    queryFn: ({ signal }) =>
-      api<Page<Lead>>(`/campaigns/${campaignId}/leads?limit=200`, { signal }),
+    enabled: Number.isSafeInteger(id),
   })
 }
 
@@ -31,7 +29,31 @@ export function useLeads(campaignId: number) {
 export function useCreateCampaign() {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (name: string) => api<Campaign>('/campaigns', { method: 'POST', body: { name } }),
+    mutationFn: (body: Partial<CreateCampaignBody> & { name: string }) =>
+      api<Campaign>('/campaigns', { method: 'POST', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['campaigns'] }),
+  })
+}
+
+/** Saves some settings of a campaign. */
+export function useUpdateCampaign(id: number) {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (body: UpdateCampaignBody) =>
+      api<Campaign>(`/campaigns/${id}`, { method: 'PATCH', body }),
+    onSuccess: (c) => {
+      qc.setQueryData(['campaigns', id], c)
+      return qc.invalidateQueries({ queryKey: ['campaigns'], exact: true })
+    },
+  })
+}
+
+/** Starts or pauses a campaign; its leads change status, so they are refetched too. */
+export function useCampaignTransition(id: number) {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (action: 'start' | 'pause') =>
+      api<Campaign>(`/campaigns/${id}/${action}`, { method: 'POST' }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['campaigns'] }),
   })
 }

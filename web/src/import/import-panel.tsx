@@ -15,14 +15,23 @@ type Step =
   | { at: 'failed'; message: string }
 
 const COUNTRIES: readonly CountryCode[] = ['TR', 'US', 'GB', 'DE', 'FR', 'IN', 'BR']
-// Until campaigns have assistants, these variables are the mapping targets besides phones.
-const VARIABLES: AssistantVariable[] = [
+// The mapping targets besides phones when the campaign has no assistant yet.
+const FALLBACK_VARIABLES: AssistantVariable[] = [
   { key: 'customer_name', label: 'Customer name', required: false },
   { key: 'company', label: 'Company', required: false },
 ]
 
-/** "Import leads": pick a file, check it in the worker, review, upload the clean rows. */
-export function ImportPanel({ campaignId }: { campaignId: number }) {
+/**
+ * "Import leads": pick a file, check it in the worker, review, upload the clean rows. The
+ * campaign assistant's `variables` are the mapping targets besides phones.
+ */
+export function ImportPanel({
+  campaignId,
+  variables = FALLBACK_VARIABLES,
+}: {
+  campaignId: number
+  variables?: AssistantVariable[]
+}) {
   const [step, setStep] = useState<Step>({ at: 'idle' })
   const [country, setCountry] = useState('')
   const picked = useRef<File | null>(null)
@@ -40,7 +49,7 @@ export function ImportPanel({ campaignId }: { campaignId: number }) {
     try {
       const res = await parseBridge.checkFile(
         file,
-        { fileName: file.name, format, variables: VARIABLES },
+        { fileName: file.name, format, variables },
         ctrl.signal,
         (fraction) => setStep((s) => (s.at === 'reading' ? { ...s, fraction } : s)),
       )
@@ -121,8 +130,10 @@ export function ImportPanel({ campaignId }: { campaignId: number }) {
       </div>
       {step.at === 'idle' && (
         <p className="muted">
-          The file needs a header row and a phone column. Columns are matched by their names; names
-          and companies become lead variables.
+          The file needs a header row and a phone column. Columns are matched by their names
+          {variables.length > 0
+            ? `; these become lead variables: ${variables.map((v) => v.label).join(', ')}.`
+            : '.'}
         </p>
       )}
       {step.at === 'reading' && (

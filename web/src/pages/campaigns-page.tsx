@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react'
 import { Link, useLocation } from 'wouter'
 import { useCampaigns, useCreateCampaign } from '../api/campaigns.ts'
 import { totalLeads } from './lead-counts.ts'
+import { LeadCountsView } from './lead-counts-view.tsx'
 import { StatusBadge } from './status-badge.tsx'
 
 /** `/`: the campaigns with their lead counts, and a form to create one. */
@@ -13,7 +14,7 @@ export function CampaignsPage() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    create.mutate(name.trim(), { onSuccess: (c) => navigate(`/campaigns/${c.id}`) })
+    create.mutate({ name: name.trim() }, { onSuccess: (c) => navigate(`/campaigns/${c.id}`) })
   }
 
   return (
@@ -71,12 +72,13 @@ export function CampaignsPage() {
                 <th scope="col" className="num">
                   Leads
                 </th>
+                <th scope="col">By status</th>
                 <th scope="col">Created</th>
               </tr>
             </thead>
             <tbody>
               {campaigns.data.items.map((c) => (
-                <tr key={c.id}>
+                <tr key={c.id} data-testid={`campaign-row-${c.id}`}>
                   <td className="mono">{c.id}</td>
                   <td>
                     <Link href={`/campaigns/${c.id}`}>{c.name}</Link>
@@ -85,6 +87,9 @@ export function CampaignsPage() {
                     <StatusBadge status={c.status} />
                   </td>
                   <td className="num">{totalLeads(c.lead_counts).toLocaleString()}</td>
+                  <td>
+                    <LeadCountsView counts={c.lead_counts} />
+                  </td>
                   <td className="muted">{new Date(c.created_at).toLocaleString()}</td>
                 </tr>
               ))}

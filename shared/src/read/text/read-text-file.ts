@@ -155,7 +155,14 @@ async function readChunks(
     signal?.throwIfAborted()
   }
   if (bytesRead === 0) {
-    return { ok: false, error: { code: 'FILE_EMPTY', message: 'The file is empty (0 bytes).' } }
+    return {
+      ok: false,
+      error: {
+        code: 'FILE_EMPTY',
+        message:
+          'The file is empty (0 bytes). Check that the export finished, then pick the file again.',
+      },
+    }
   }
   const headBytes = concat(head, bytesRead)
   const detected = detectEncoding(headBytes.subarray(0, sampleBytes))

@@ -76,7 +76,11 @@ export async function openWorkbook(
   })
   if (!parsed.ok) return parsed
   const wb = parsed.data
-  if (wb.SheetNames.length === 0) return fail('FILE_EMPTY', 'The workbook has no sheets.')
+  if (wb.SheetNames.length === 0)
+    return fail(
+      'FILE_EMPTY',
+      'The workbook has no sheets. Open it in Excel, check that it holds your leads, save it and upload again.',
+    )
   if (sheet !== undefined && !wb.SheetNames.includes(sheet)) {
     const names = wb.SheetNames.map((n) => `"${n}"`).join(', ')
     return fail(

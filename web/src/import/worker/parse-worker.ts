@@ -23,7 +23,7 @@ export interface CleanRow {
 export interface ProblemRow {
   row: number
   cells: string[]
-  issues: RowIssue[]
+  issues: readonly RowIssue[]
   invalid: boolean
 }
 
