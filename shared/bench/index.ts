@@ -1,8 +1,10 @@
 // `pnpm bench`: every benchmark of the import core, side by side with the library it must beat,
 // in one process. Prints a Markdown table to paste into BENCHMARKS.md.
 import os from 'node:os'
+import Papa from 'papaparse'
 import { runCsvBench } from './csv.ts'
-import { runPhoneBench } from './phone.ts'
+import { generateLeadFile } from './lead-file.ts'
+import { countDisagreements, runPhoneBench } from './phone.ts'
 import { runPipelineBench } from './pipeline.ts'
 import { runXlsxBench } from './xlsx.ts'
 
@@ -30,6 +32,19 @@ for (const m of phone.modes) {
     `| phone normalisation, ${m.mode}: libphonenumber-js/max vs our port, per number | ${m.libraryUsPerNumber.toFixed(2)} µs | ${m.portUsPerNumber.toFixed(2)} µs | ${m.speedup.toFixed(1)}× faster, ${m.disagreements} disagreements |`,
   )
 }
+// Agreement on every phone cell of the pipeline's file itself (primary and secondary columns).
+const cells: string[] = []
+for (const row of Papa.parse<string[]>(generateLeadFile(rows), {
+  skipEmptyLines: 'greedy',
+}).data.slice(1)) {
+  if (row[2]) cells.push(row[2])
+  if (row[4]) cells.push(row[4])
+}
+const fileTr = countDisagreements(cells, 'TR')
+const fileIntl = countDisagreements(cells)
+console.log(
+  `| agreement with libphonenumber-js/max on the ${cells.length.toLocaleString('en-US')} phone cells of the lead file | | | ${fileTr} disagreements (TR), ${fileIntl} (international) |`,
+)
 const xlsx = await runXlsxBench(xlsxRows)
 console.log(
   `| ${xlsxRows.toLocaleString('en-US')}-row XLSX (${xlsx.megabytes.toFixed(0)} MB): read + map + validate, vs bare SheetJS read + sheet_to_json | ${ms(xlsx.sheetjsMs)} | ${ms(xlsx.pipelineMs)} | ${xlsx.ratio.toFixed(2)}× the time |`,

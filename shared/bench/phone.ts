@@ -95,6 +95,13 @@ function runMode(sample: string[], country: CountryCode | undefined): PhoneModeR
   }
 }
 
+/** Numbers of `sample` where the port and the library disagree, with `country` (or none). */
+export function countDisagreements(sample: readonly string[], country?: CountryCode): number {
+  let n = 0
+  for (const s of sample) if (viaLibrary(s, country) !== viaPort(s, country)) n++
+  return n
+}
+
 /** Times the library and the port on `n` seeded lead-like numbers, National (TR) and International. */
 export function runPhoneBench(n: number): PhoneBenchResult {
   const sample = makeLeadSample(n, 1)

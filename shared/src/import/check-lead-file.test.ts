@@ -84,4 +84,32 @@ describe('checkLeadFile', () => {
     expect(res.ok && res.data.summary.rows).toBe(100)
     expect(rows.map((r) => r.row)).toEqual(Array.from({ length: 100 }, (_, i) => i + 2))
   })
+
+  it('reports progress as the file is read and stops when cancelled', async () => {
+    const lines = ['name,phone']
+    for (let i = 0; i < 60_000; i++) lines.push(`n${i},+1213373${String(1000 + (i % 9000))}`)
+    const bytes = utf8(lines.join('\n'))
+    const fractions: number[] = []
+    const done = await check(bytes, {
+      format: { kind: 'international' },
+      onProgress: (f) => fractions.push(f),
+    })
+    expect(done.res.ok).toBe(true)
+    expect(fractions.length).toBeGreaterThan(1)
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b))
+    expect(fractions.at(-1)).toBe(1)
+
+    const ctrl = new AbortController()
+    let seen = 0
+    const run = checkLeadFile(
+      bytes,
+      { targets, format: { kind: 'international' }, signal: ctrl.signal },
+      () => {
+        if (++seen === 100) ctrl.abort()
+        return undefined
+      },
+    )
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' })
+    expect(seen).toBeLessThan(60_000)
+  })
 })
