@@ -3,14 +3,23 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defineConfig } from '@playwright/test'
 
-// Every run gets a fresh SQLite file, so tests never see another run's data.
+// Every run gets fresh SQLite files, so tests never see another run's data.
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'leadport-e2e-'))
 process.env.E2E_DATA_DIR = dataDir
 const port = Number(process.env.E2E_PORT ?? 8790)
+// A second, never set-up server for the first-run page (setup code fixed by the environment).
+const setupPort = port + 1
+process.env.E2E_SETUP_URL = `http://127.0.0.1:${setupPort}`
+/** The admin the unattended install creates; tests sign in as them (global-setup.ts). */
+const ADMIN = { email: 'admin@example.com', password: 'e2e correct horse battery' }
+process.env.E2E_ADMIN_EMAIL = ADMIN.email
+process.env.E2E_ADMIN_PASSWORD = ADMIN.password
+const cli = 'node --import tsx ../server/src/cli/bin.ts serve'
 
 export default defineConfig({
   testDir: './tests',
   outputDir: './test-results',
+  globalSetup: './global-setup.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -18,6 +27,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    storageState: join(dataDir, 'admin-state.json'),
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {
@@ -33,12 +43,24 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node --import tsx ../server/src/cli/bin.ts serve --port ${port} --data ${dataDir}`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `${cli} --port ${port} --data ${join(dataDir, 'main')}`,
+      url: `http://127.0.0.1:${port}/api/health`,
+      env: { LEADPORT_ADMIN_EMAIL: ADMIN.email, LEADPORT_ADMIN_PASSWORD: ADMIN.password },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `${cli} --port ${setupPort} --data ${join(dataDir, 'fresh')}`,
+      url: `http://127.0.0.1:${setupPort}/api/health`,
+      env: { LEADPORT_SETUP_CODE: 'e2e-setup-code' },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 })

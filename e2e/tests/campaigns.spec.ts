@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
+import { sameOrigin } from './same-origin.ts'
 
 const shot = (page: Page, path: string) => page.screenshot({ path, fullPage: true })
 
@@ -78,7 +79,7 @@ test('assistant, number and campaign: Start refused without leads, then leads ge
 
   // Leads through the API: created while the campaign is a draft.
   const res = await page.request.post(`/api/campaigns/${id}/leads`, {
-    headers: { 'idempotency-key': `e2e-${id}` },
+    headers: { ...sameOrigin(page), 'idempotency-key': `e2e-${id}` },
     data: {
       leads: [
         { phone_number: '+905321234567', variables: { customer_name: 'Ayşe' } },
@@ -97,6 +98,7 @@ test('assistant, number and campaign: Start refused without leads, then leads ge
 
   // A lead posted while in progress is scheduled at once: no restart.
   await page.request.post(`/api/campaigns/${id}/leads`, {
+    headers: sameOrigin(page),
     data: { phone_number: '+447911123456', variables: { customer_name: 'Late Lee' } },
   })
   await page.reload()

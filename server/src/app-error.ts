@@ -31,6 +31,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Extra response headers, e.g. `Retry-After` on 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message)
     this.name = 'AppError'

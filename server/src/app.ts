@@ -1,18 +1,47 @@
 import type { ErrorBody } from '@leadport/shared'
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { AppError } from './app-error.ts'
+import { type BucketLimit, RateLimiter } from './auth/rate-limit.ts'
 import type { Db } from './db/open.ts'
+import { type Auth, authenticate, type Security } from './http/authenticate.ts'
+import { securityHeaders } from './http/security-headers.ts'
+import { apiKeyRoutes } from './routes/api-keys/index.ts'
 import { assistantRoutes } from './routes/assistants/index.ts'
+import { authRoutes } from './routes/auth/index.ts'
 import { campaignRoutes } from './routes/campaigns/index.ts'
 import { docsRoutes } from './routes/docs/index.ts'
 import { healthRoutes } from './routes/health/index.ts'
+import { importRoutes } from './routes/imports/index.ts'
 import { phoneNumberRoutes } from './routes/phone-numbers/index.ts'
+import { userRoutes } from './routes/users/index.ts'
 import { type AssetSource, serveSpa } from './spa.ts'
+
+/** Largest body of `POST /api/campaigns/{id}/leads` (10,000 leads with variables). */
+export const LEADS_BODY_LIMIT = 16 * 1024 * 1024
+/** Paths whose bodies may reach {@link LEADS_BODY_LIMIT}: posted leads and import chunks. */
+const LARGE_BODY = /\/leads$|\/chunks\/\d+$/
+/** Largest body of any other API request. */
+export const BODY_LIMIT = 1024 * 1024
 
 /** What every handler can read from the context. */
 export interface AppEnv {
-  Variables: { db: Db; version: string }
+  Variables: { db: Db; version: string; security: Security; auth: Auth | null }
+}
+
+/** Security settings; every field has a default. */
+export interface SecurityDeps {
+  /** Believe `X-Forwarded-Proto`/`-Host` from a reverse proxy (`--trust-proxy`). */
+  trustProxy?: boolean
+  /** Session lifetime, renewed while in use; default 7 days. */
+  sessionTtlMs?: number
+  /** Per API key; default a burst of 120 and 20 a second. */
+  apiKeyLimit?: BucketLimit
+  /** Sign-in attempts per email; default 5, then one a minute. */
+  loginLimit?: BucketLimit
+  /** When set, first-run setup asks for it (printed at start). */
+  setupCode?: string
 }
 
 /** Everything {@link createApp} needs; nothing global. */
@@ -25,6 +54,7 @@ export interface AppDeps {
   onUnexpected?: (err: unknown) => void
   /** Receives one line per request (method, path, status, ms, request id). */
   log?: (line: string) => void
+  security?: SecurityDeps
 }
 
 /**
@@ -34,10 +64,22 @@ export interface AppDeps {
  */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
+  const apiKeyLimit = deps.security?.apiKeyLimit ?? { burst: 120, perSecond: 20 }
+  const security: Security = {
+    trustProxy: deps.security?.trustProxy ?? false,
+    sessionTtlMs: deps.security?.sessionTtlMs ?? 7 * 24 * 60 * 60 * 1000,
+    apiKeyLimit,
+    apiKeys: new RateLimiter(apiKeyLimit),
+    logins: new RateLimiter(deps.security?.loginLimit ?? { burst: 5, perSecond: 1 / 60 }),
+    setupCode: deps.security?.setupCode,
+  }
+  const leadsLimit = bodyLimit({ maxSize: LEADS_BODY_LIMIT })
+  const limit = bodyLimit({ maxSize: BODY_LIMIT })
   let requests = 0
   app.use(async (c, next) => {
     c.set('db', deps.db)
     c.set('version', deps.version)
+    c.set('security', security)
     const id = c.req.header('x-request-id')?.slice(0, 64) || `r${(++requests).toString(36)}`
     const start = performance.now()
     await next()
@@ -47,11 +89,19 @@ export function createApp(deps: AppDeps) {
     )
   })
 
+  app.use(securityHeaders())
+
   const api = new Hono<AppEnv>()
+    .use((c, next) => (LARGE_BODY.test(c.req.path) ? leadsLimit : limit)(c, next))
+    .use(authenticate())
     .route('/health', healthRoutes)
+    .route('/auth', authRoutes)
+    .route('/users', userRoutes)
+    .route('/api-keys', apiKeyRoutes)
     .route('/assistants', assistantRoutes)
     .route('/phone-numbers', phoneNumberRoutes)
     .route('/campaigns', campaignRoutes)
+    .route('/imports', importRoutes)
     .route('/', docsRoutes)
   api.all('*', (c) => {
     throw new AppError('NOT_FOUND', `No API route ${c.req.method} ${c.req.path}.`)
@@ -73,7 +123,7 @@ export function createApp(deps: AppDeps) {
       body = { error: { code: 'INTERNAL', message: 'Something went wrong on the server.' } }
       status = 500
     }
-    return c.json(body, status)
+    return c.json(body, status, err instanceof AppError ? err.headers : {})
   })
   app.notFound((c) =>
     c.json<ErrorBody>({ error: { code: 'NOT_FOUND', message: `Nothing at ${c.req.path}.` } }, 404),

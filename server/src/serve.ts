@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -5,7 +6,9 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
-import { openDatabase } from './db/open.ts'
+import { ensureAdminFromEnv } from './auth/first-admin.ts'
+import { type NativeBinding, openDatabase } from './db/open.ts'
+import { countUsers } from './db/users.ts'
 import { type AssetSource, assetsFromDir } from './spa.ts'
 import { VERSION } from './version.ts'
 
@@ -18,12 +21,22 @@ export interface ServeOptions {
   /** The built SPA; default: the workspace's `web/dist`. */
   assets?: AssetSource
   log?: (line: string) => void
+  /** Believe `X-Forwarded-Proto`/`-Host` from a reverse proxy. */
+  trustProxy?: boolean
+  /** better-sqlite3's addon (the single binary carries its own). */
+  nativeBinding?: NativeBinding
+  /** Read for `LEADPORT_ADMIN_*` and `LEADPORT_SETUP_CODE`; default `process.env`. */
+  env?: NodeJS.ProcessEnv
 }
 
 /** A running server. */
 export interface RunningServer {
   url: string
   dbFile: string
+  /** `created` when the admin came from `LEADPORT_ADMIN_*` on this start. */
+  admin: 'created' | 'exists' | 'not-configured'
+  /** The code first-run setup asks for, while no user exists. */
+  setupCode?: string
   /** Stops taking connections, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>
 }
@@ -41,8 +54,26 @@ export function defaultAssets(): AssetSource | undefined {
  */
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const dbFile = resolve(opts.dataDir, 'leadport.db')
-  const db = openDatabase(dbFile)
+  const db = openDatabase(dbFile, { nativeBinding: opts.nativeBinding })
+  const env = opts.env ?? process.env
+  let admin: RunningServer['admin']
+  try {
+    admin = await ensureAdminFromEnv(db, env)
+  } catch (err) {
+    db.close()
+    throw err
+  }
+  // Whoever reaches a fresh install first would become its admin: setup asks for a code that
+  // only the person who can read the server's output has.
+  const setupCode =
+    countUsers(db) === 0
+      ? env.LEADPORT_SETUP_CODE ||
+        randomBytes(6)
+          .toString('hex')
+          .replace(/(.{4})(?=.)/g, '$1-')
+      : undefined
   const app = createApp({
+    security: { trustProxy: opts.trustProxy ?? false, setupCode },
     db,
     version: VERSION,
     assets: opts.assets ?? defaultAssets(),
@@ -60,6 +91,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   return {
     url: `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`,
     dbFile,
+    admin,
+    setupCode,
     close() {
       closing ??= new Promise<void>((done) => {
         // Keep-alive sockets become idle once their in-flight response is sent; close them as

@@ -4,8 +4,10 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createApp } from './app.ts'
 import { openDatabase } from './db/open.ts'
+import { insertUser } from './db/users.ts'
+import { CSP } from './http/security-headers.ts'
 import { assetsFromDir } from './spa.ts'
-import type { Json } from './test/temp-db.ts'
+import { type Json, seedSession } from './test/temp-db.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'leadport-spa-'))
 mkdirSync(join(dir, 'assets'))
@@ -54,9 +56,29 @@ describe('SPA serving', () => {
     }
   })
 
-  it('keeps API 404s as JSON', async () => {
-    const res = await app.request('/api/missing')
+  it('keeps API answers as JSON: 401 before sign-in, 404 after', async () => {
+    const anonymous = await app.request('/api/missing')
+    expect(anonymous.status).toBe(401)
+    expect(((await anonymous.json()) as Json).error.code).toBe('UNAUTHORIZED')
+    const user = insertUser(db, {
+      email: 'a@example.com',
+      name: '',
+      role: 'admin',
+      passwordHash: 'x',
+    })
+    const res = await app.request('/api/missing', {
+      headers: { cookie: seedSession(db, user?.id ?? 0) },
+    })
     expect(res.status).toBe(404)
     expect(((await res.json()) as Json).error.code).toBe('NOT_FOUND')
+  })
+
+  it('sends the CSP and security headers with the SPA', async () => {
+    const res = await app.request('/campaigns/1050')
+    expect(res.headers.get('content-security-policy')).toBe(CSP)
+    expect(res.headers.get('content-security-policy')).not.toContain('unsafe-inline')
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer')
   })
 })

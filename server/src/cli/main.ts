@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util'
 import { startServer } from '../serve.ts'
 import { VERSION } from '../version.ts'
+import { backupCommand } from './backup.ts'
 import { checkCommand } from './check.ts'
 import { CliError } from './file-options.ts'
 import { inspectCommand } from './inspect.ts'
+import { loadRuntime, type Runtime } from './runtime.ts'
 
 const USAGE = `Leadport ${VERSION}: lead import and AI calling campaigns
 
@@ -14,6 +16,11 @@ Commands:
             --port N      port to listen on (env LEADPORT_PORT, default 8787)
             --host H      address to bind (env LEADPORT_HOST, default 127.0.0.1)
             --data DIR    folder for the SQLite file (env LEADPORT_DATA, default ./data)
+            --trust-proxy believe X-Forwarded-Proto/-Host (env LEADPORT_TRUST_PROXY=1)
+            First start: LEADPORT_ADMIN_EMAIL + LEADPORT_ADMIN_PASSWORD create the admin;
+            without them the app asks for it, with a setup code printed here.
+  backup FILE    Copy the database consistently while the app runs
+            --data DIR    the app's folder (env LEADPORT_DATA, default ./data)
   inspect FILE   How a lead file is read, and its rows as text
             --sheet NAME  --header-row N  --encoding E  --delimiter D  --limit N  --json
   check FILE     Read, map and validate a lead file as an import would
@@ -26,11 +33,13 @@ Commands:
 `
 
 /** Runs one CLI command; resolves to the process exit code. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], runtime: Runtime = loadRuntime()): Promise<number> {
   const [command, ...rest] = argv
   switch (command) {
     case 'serve':
-      return serveCommand(rest)
+      return serveCommand(rest, runtime)
+    case 'backup':
+      return backupCommand(rest, runtime)
     case 'inspect':
       return withFileErrors(rest, inspectCommand)
     case 'check':
@@ -70,10 +79,15 @@ async function withFileErrors(args: string[], run: (args: string[]) => Promise<n
   }
 }
 
-async function serveCommand(args: string[]): Promise<number> {
+async function serveCommand(args: string[], runtime: Runtime): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' } },
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      'trust-proxy': { type: 'boolean' },
+    },
     strict: true,
   })
   const portText = values.port ?? process.env.LEADPORT_PORT ?? '8787'
@@ -86,9 +100,18 @@ async function serveCommand(args: string[]): Promise<number> {
     port,
     host: values.host ?? process.env.LEADPORT_HOST ?? '127.0.0.1',
     dataDir: values.data ?? process.env.LEADPORT_DATA ?? './data',
+    trustProxy:
+      values['trust-proxy'] ?? /^(1|true|yes)$/i.test(process.env.LEADPORT_TRUST_PROXY ?? ''),
     log: (line) => console.log(line),
+    ...runtime,
   })
   console.log(`Leadport ${VERSION} listening on ${server.url}  (data: ${server.dbFile})`)
+  if (server.admin === 'created') console.log('Created the admin from LEADPORT_ADMIN_EMAIL.')
+  if (server.setupCode) {
+    console.log(
+      `First run: open ${server.url}/ to create the admin account; setup code: ${server.setupCode}`,
+    )
+  }
   await new Promise<void>((done) => {
     const stop = (signal: string) => {
       console.log(`${signal}: finishing in-flight requests, then closing the database`)

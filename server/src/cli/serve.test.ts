@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
+import { CLI, createKeyHeaders, startServerProcess } from '../test/cli-server.ts'
 
-const CLI = join(import.meta.dirname, 'bin.ts')
 let child: ChildProcess | undefined
 let dir: string
 afterEach(() => {
@@ -14,21 +14,10 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-/** Starts `leads serve` on a free port and resolves to its URL once it says it listens. */
-function startCli(args: string[]): Promise<{ url: string; proc: ChildProcess; out: () => string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: 'pipe' })
-  child = proc
-  let out = ''
-  return new Promise((resolve, reject) => {
-    proc.stdout?.on('data', (d: Buffer) => {
-      out += d
-      const m = /listening on (http:\/\/\S+)/.exec(out)
-      if (m?.[1]) resolve({ url: m[1], proc, out: () => out })
-    })
-    proc.stderr?.on('data', (d: Buffer) => {
-      out += d
-    })
-    proc.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)))
+function startCli(args: string[]) {
+  return startServerProcess(args).then((s) => {
+    child = s.proc
+    return s
   })
 }
 
@@ -36,7 +25,11 @@ describe('leads serve', () => {
   it('finishes an in-flight request on SIGTERM, then closes the database and exits 0', async () => {
     dir = mkdtempSync(join(tmpdir(), 'leadport-cli-'))
     const { url, proc, out } = await startCli(['serve', '--port', '0', '--data', dir])
+    expect(out()).toMatch(
+      /Leadport \d+\.\d+\.\d+ listening on http:\/\/127\.0\.0\.1:\d+ {2}\(data: /,
+    )
     expect(out()).toContain(join(dir, 'leadport.db'))
+    const auth = await createKeyHeaders(url)
 
     const body = JSON.stringify({ name: 'sent during shutdown' })
     const half = Math.floor(body.length / 2)
@@ -45,7 +38,11 @@ describe('leads serve', () => {
         `${url}/api/campaigns`,
         {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': body.length },
+          headers: {
+            ...auth,
+            'content-type': 'application/json',
+            'content-length': body.length,
+          },
         },
         (res) => {
           let text = ''

@@ -1,3 +1,5 @@
+import { IMPORTS_MIGRATION } from './migration-imports.ts'
+
 /**
  * Versioned schema migrations, applied in order; `PRAGMA user_version` records the last one.
  * Never edit a shipped migration: add a new one.
@@ -97,4 +99,39 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT, WITHOUT ROWID;
   CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
   `,
+  // 3: users, sessions and API keys
+  `
+  CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    name TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL CHECK (role IN ('admin', 'member')),
+    -- scrypt$N$r$p$salt$hash (see auth/password.ts)
+    password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+  ) STRICT;
+
+  -- Only the SHA-256 of a session token is stored: a copy of the file logs nobody in.
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    expires_at TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX sessions_user ON sessions (user_id);
+
+  -- Keys are lp_<prefix>_<secret>; the prefix finds the row, SHA-256(secret) proves it.
+  CREATE TABLE api_keys (
+    id INTEGER PRIMARY KEY,
+    prefix TEXT NOT NULL UNIQUE,
+    secret_hash TEXT NOT NULL,
+    name TEXT NOT NULL,
+    created_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    last_used_at TEXT,
+    revoked_at TEXT
+  ) STRICT;
+  `,
+  // 4: import sessions, the chunk ledger and skipped rows
+  IMPORTS_MIGRATION,
 ]

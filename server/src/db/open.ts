@@ -6,10 +6,13 @@ import { MIGRATIONS } from './migrations.ts'
 /** The database handle every `db/*` function takes first. */
 export type Db = Database.Database
 
+/** better-sqlite3's native addon: a path to the `.node` file, or the loaded addon's exports. */
+export type NativeBinding = string | object
+
 /** Options for {@link openDatabase}. */
 export interface OpenOptions {
   /** better-sqlite3's native addon, for the single binary; default: resolved by the package. */
-  nativeBinding?: string
+  nativeBinding?: NativeBinding
 }
 
 /**
@@ -23,7 +26,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const db = new Database(
     file,
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+    // The types say string, but better-sqlite3 also takes the loaded addon (issue #972).
+    options.nativeBinding ? { nativeBinding: options.nativeBinding as string } : {},
   )
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')

@@ -1,5 +1,8 @@
 import type { ErrorBody } from '@leadport/shared'
 
+/** Fired on `window` when an API call answers 401: the app re-checks who is signed in. */
+export const UNAUTHORIZED_EVENT = 'leadport:unauthorized'
+
 /** An API refusal: the server's code and its message for the user. */
 export class ApiError extends Error {
   constructor(
@@ -39,6 +42,10 @@ export async function api<T>(
   const text = await res.text()
   const body: unknown = text ? JSON.parse(text) : null
   if (!res.ok) {
+    // The session ended (expired, logged out elsewhere, member removed): show the sign-in page.
+    if (res.status === 401 && !path.startsWith('/auth/')) {
+      window.dispatchEvent(new Event(UNAUTHORIZED_EVENT))
+    }
     const e = (body as Partial<ErrorBody> | null)?.error
     throw new ApiError(
       res.status,

@@ -114,9 +114,10 @@ export function buildOpenApi(version: string): Json {
       title: 'Leadport API',
       version,
       description:
-        'Assistants, caller numbers, campaigns and their leads. Errors are `{ "error": { "code", "message" } }` with a fitting status.',
+        'Assistants, caller numbers, campaigns and their leads. Errors are `{ "error": { "code", "message" } }` with a fitting status. Authenticate with an API key created on the app\'s API keys page, sent as `Authorization: Bearer lp_…`: a missing, wrong or revoked key gets 401, and each key may send a burst of 120 requests and 20 a second after that (429 with `Retry-After` in seconds).',
     },
     servers: [{ url: '/' }],
+    security: [{ apiKey: [] }],
     paths: {
       ...crud(
         'Assistants',
@@ -154,6 +155,13 @@ export function buildOpenApi(version: string): Json {
       '/api/campaigns/{id}/leads': leadPaths(),
     },
     components: {
+      securitySchemes: {
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API key, `lp_<prefix>_<secret>`.',
+        },
+      },
       schemas: {
         Assistant: schema(assistantSchema, 'output'),
         PhoneNumber: schema(phoneNumberSchema, 'output'),
