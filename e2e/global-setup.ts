@@ -9,7 +9,8 @@ export default async function globalSetup(config: FullConfig) {
     headers: { origin: baseURL },
     data: { email: process.env.E2E_ADMIN_EMAIL, password: process.env.E2E_ADMIN_PASSWORD },
   })
-  if (res.status() !== 200) throw new Error(`admin sign-in failed: ${res.status()} ${await res.text()}`)
+  if (res.status() !== 200)
+    throw new Error(`admin sign-in failed: ${res.status()} ${await res.text()}`)
   await ctx.storageState({ path: join(process.env.E2E_DATA_DIR as string, 'admin-state.json') })
   await ctx.dispose()
 }

@@ -55,7 +55,10 @@ test.describe('signed out', () => {
   })
 })
 
-test('the admin adds a member who signs in, then removes them', async ({ page, browser }, testInfo) => {
+test('the admin adds a member who signs in, then removes them', async ({
+  page,
+  browser,
+}, testInfo) => {
   await page.goto('/members')
   await page.getByTestId('member-name').fill('<img src=x onerror=alert(1)> Jane')
   await page.getByTestId('member-email').fill('jane@example.com')
