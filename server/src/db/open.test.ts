@@ -24,6 +24,8 @@ describe('openDatabase', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2)
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000)
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(20000)
+    expect(db.pragma('cache_size', { simple: true })).toBe(-65536)
     db.close()
   })
 
