@@ -71,6 +71,33 @@ const CASES: [
   ['+90 532 123 45 67, ext. 7', undefined, '+905321234567', '7'],
   ['+90 532 123 45 67,,9', undefined, '+905321234567', '9'],
   ['213-373-4253#', 'US', null],
+  // Extensions read without the RegExp (scan.ts quickExtension), and those it hands back to it
+  ['0532 123 45 67 x123', 'TR', '+905321234567', '123'],
+  ['0532 123 45 67 X 9', 'TR', '+905321234567', '9'],
+  ['0532 123 45 67 EXT:4501#', 'TR', '+905321234567', '4501'],
+  ['0532 123 45 67 ext.,- 7', 'TR', '+905321234567', '7'],
+  ['0532 123 45 67 x123456789', 'TR', '+905321234567', '123456789'],
+  ['0532 123 45 67 x1234567890', 'TR', null],
+  ['0532 123 45 67 ext12345678901234567890', 'TR', '+905321234567', '12345678901234567890'],
+  ['0532 123 45 67 ext123456789012345678901', 'TR', null],
+  ['0532 123 45 67 extn 5', 'TR', '+905321234567', '5'],
+  ['0532 123 45 67 xt 5', 'TR', '+905321234567', '5'],
+  ['0532 123 45 67 x-.5', 'TR', null],
+  ['0532 123 45 67 x.-5', 'TR', '+905321234567', '5'],
+  ['0532 123 45 67 x5##', 'TR', null],
+  ['0532 123 45 67 x 5 (mobile)', 'TR', '+905321234567', '5'],
+  ['0532 123 45 67 e 7', 'TR', null],
+  ['0532 123 45 67 x\t5', 'TR', '+905321234567', '5'],
+  ['0532 123 45 67 x\uff15', 'TR', '+905321234567', '\uff15'],
+  ['+90 532 123 45 67 ,x5', undefined, '+905321234567', '5'],
+  ['0532 123 45 67 ext', 'TR', '+905321234567'],
+  ['12 x5', 'TR', null],
+  // IDD prefix and calling code read from the scanned digits without building them (digits.ts)
+  ['0090 (532) 123-45-67', 'TR', '+905321234567'],
+  ['00 0532 123 45 67', 'TR', null],
+  ['0090', 'TR', null],
+  ['009', 'TR', null],
+  ['(90) 532 123 45 67', 'TR', '+905321234567'],
   ['', 'TR', null],
   ['+', undefined, null],
   ['+0 532 123 45 67', undefined, null],
@@ -98,5 +125,12 @@ describe('parsePhone', () => {
     expect(parsePhone(input)).toEqual(first)
     expect(first).toEqual({ e164: '+12132530000' })
     expect(parsePhone('tel:12133734253;phone-context=')).toBeNull()
+  })
+
+  it('reads digits past the 256 the scanner buffers (RFC 3966 has no length limit)', () => {
+    // Expected values are the library's answers on a first phone-context call (see above).
+    expect(parsePhone(`tel:${'5'.repeat(300)};phone-context=+90`)).toBeNull()
+    const longContext = `tel:2125550123;phone-context=+1${'-'.repeat(300)}`
+    expect(parsePhone(longContext)).toEqual({ e164: '+12125550123' })
   })
 })

@@ -1,3 +1,4 @@
+import { digitAt, digitsFrom, digitsStartWith, held, heldLiteralPrefix } from './digits.ts'
 import { matchLiteralPrefix } from './literals.ts'
 import {
   CALLING_CODES,
@@ -11,6 +12,7 @@ import {
   type Plan,
   TOO_LONG,
   TOO_SHORT,
+  testNational,
 } from './plan.ts'
 import { scanned, scanPhone } from './scan.ts'
 import type { ParsedPhone } from './types.ts'
@@ -41,84 +43,81 @@ export function parsePhoneFast(input: string, country?: string): ParsedPhone | n
   // An unknown default country is dropped, as parsePhoneNumber_() does.
   const def = country ? defaultPlan(country) : null
   if (!scanPhone(input)) return null
-  const digits = scanned.digits
-  if (scanned.plus) return finish(digits, null, null, null)
-  if (digits === '' || def === null) return null
+  if (scanned.plus) return fromInternational(0)
+  if (held.count === 0 || def === null) return null
 
-  const afterIdd = stripIddPrefix(digits, def)
-  if (afterIdd !== null) return finish(afterIdd, null, null, null)
+  const afterIdd = iddPrefixLength(def)
+  if (afterIdd > 0) return fromInternational(afterIdd)
 
   // A calling code written without `+` for the default country (`905321234567` with TR).
   const cc = def.cc
-  if (digits.startsWith(cc.code)) {
+  if (digitsStartWith(cc.code)) {
+    const digits = digitsFrom(0)
     const shorter = digits.slice(cc.code.length)
     const nationalShort = extractNationalNumber(shorter, def)
     const nationalFull = extractNationalNumber(digits, def)
     if (
-      (!def.national.test(nationalFull) && matchesNational(def, nationalShort)) ||
+      (!testNational(def, nationalFull) && matchesNational(def, nationalShort)) ||
       checkLength(nationalFull, def) === TOO_LONG
     ) {
-      return finish(null, cc, cc.main(), shorter)
+      // The library re-parses `shorter` under the calling code's main country, with no default.
+      if (shorter === '') return null
+      const main = cc.main()
+      return validate(cc, main === def ? nationalShort : extractNationalNumber(shorter, main), null)
     }
+    return validate(cc, nationalFull, def)
   }
-  return finish(null, cc, def, digits, def)
+  return validate(cc, extractHeldNationalNumber(def), def)
 }
 
-// Resolves the calling code (from `+digits` when `international` is set), the national number and
-// the exact country, then validates. `selected` is the plan the library has selected by then.
-function finish(
-  international: string | null,
-  knownCc: CallingCode | null,
-  knownSelected: Plan | null,
-  knownRest: string | null,
-  defaultCountry: Plan | null = null,
-): ParsedPhone | null {
-  let cc = knownCc
-  let selected = knownSelected
-  let rest = knownRest
-  if (international !== null) {
-    // Calling codes never start with 0; none is a prefix of another, so the first hit is it.
-    if (international.charCodeAt(0) === 48) return null
-    let code = 0
-    const max = Math.min(international.length, 3)
-    for (let i = 0; i < max; i++) {
-      code = code * 10 + international.charCodeAt(i) - 48
-      const found = CALLING_CODES[code]
-      if (found !== undefined) {
-        cc = found
-        rest = international.slice(i + 1)
-        break
-      }
+// The digits from `from` on are international (after `+` or an IDD prefix): the calling code,
+// then the main country's national number. Calling codes never start with 0 (iddPrefixLength()
+// checks that too); none is a prefix of another, so the first hit is it.
+function fromInternational(from: number): ParsedPhone | null {
+  const count = held.count
+  if (from >= count || digitAt(from) === 48) return null
+  const max = Math.min(count, from + 3)
+  let code = 0
+  for (let i = from; i < max; i++) {
+    code = code * 10 + digitAt(i) - 48
+    const cc = CALLING_CODES[code]
+    if (cc !== undefined) {
+      if (i + 1 === count) return null
+      return validate(cc, extractNationalNumber(digitsFrom(i + 1), cc.main()), null)
     }
-    if (cc === null) return null
-    selected = cc.main()
   }
-  if (cc === null || selected === null || rest === null || rest === '') return null
+  return null
+}
 
-  const national = extractNationalNumber(rest, selected)
-  let country = defaultCountry
-  const exact = getCountryByCallingCode(cc, national)
-  if (exact !== null) country = exact
+// Picks the exact country (else `defaultCountry`, else the main one) and validates the national
+// number against it, as the library's PhoneNumber.isValid() does.
+function validate(
+  cc: CallingCode,
+  national: string,
+  defaultCountry: Plan | null,
+): ParsedPhone | null {
   if (national.length < MIN_NSN || national.length > MAX_NSN) return null
-  if (!isValidFor(country ?? cc.main(), national)) return null
-  const e164 = `+${cc.code}${national}`
+  const country = getCountryByCallingCode(cc, national) ?? defaultCountry ?? cc.main()
+  if (!isValidFor(country, national)) return null
+  const e164 = cc.plus + national
   const ext = scanned.ext
   return ext !== '' ? { e164, ext } : { e164 }
 }
 
-// stripIddPrefix(): the digits after an IDD prefix of the default country, or null.
-function stripIddPrefix(digits: string, plan: Plan): string | null {
+// stripIddPrefix(): the length of an IDD prefix of the default country that starts the digits
+// and is followed by a calling code (not 0, not the end), or 0.
+function iddPrefixLength(plan: Plan): number {
   let cut = -1
   if (plan.iddLiterals !== null) {
-    cut = matchLiteralPrefix(digits, plan.iddLiterals)
+    cut = heldLiteralPrefix(plan.iddLiterals)
   } else if (plan.idd !== null) {
-    const m = plan.idd.exec(digits)
+    const m = plan.idd.exec(digitsFrom(0))
     if (m !== null) cut = m[0].length
   }
-  if (cut <= 0 || cut >= digits.length) return null
+  if (cut <= 0 || cut >= held.count) return 0
   // No calling code starts with 0: then it was not an IDD prefix.
-  if (digits.charCodeAt(cut) === 48) return null
-  return digits.slice(cut)
+  if (digitAt(cut) === 48) return 0
+  return cut
 }
 
 // extractNationalNumber(): strips a national prefix (and carrier code) per the metadata, unless
@@ -144,11 +143,26 @@ function extractNationalNumber(number: string, plan: Plan): string {
     }
   }
   if (national === number) return number
-  if (!matchesNational(plan, national) && plan.national.test(number)) return number
+  return keepsStripped(plan, national, number) ? national : number
+}
+
+// extractNationalNumber() of the scanned digits, building only the string it returns when the
+// national prefix is one of a few literals (TR `0`, say).
+function extractHeldNationalNumber(plan: Plan): string {
+  if (plan.prefixLiterals === null) return extractNationalNumber(digitsFrom(0), plan)
+  const cut = heldLiteralPrefix(plan.prefixLiterals)
+  if (cut <= 0) return digitsFrom(0)
+  const national = digitsFrom(cut)
+  return keepsStripped(plan, national, null) ? national : digitsFrom(0)
+}
+
+// Whether the stripped `national` stands: not when the number (null: the scanned digits) matched
+// the national pattern before stripping and not after, nor when the rest has an impossible length.
+function keepsStripped(plan: Plan, national: string, number: string | null): boolean {
+  if (!matchesNational(plan, national) && testNational(plan, number ?? digitsFrom(0))) return false
   const lengthPlan = getCountryByCallingCode(plan.cc, national) ?? plan
   const length = checkLength(national, lengthPlan)
-  if (length === TOO_SHORT || length === INVALID_LENGTH) return number
-  return national
+  return length !== TOO_SHORT && length !== INVALID_LENGTH
 }
 
 // getCountryByCallingCode(): the one country of a calling code, or the first whose leading digits

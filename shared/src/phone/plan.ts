@@ -1,4 +1,5 @@
 import metadataJson from 'libphonenumber-js/metadata.max.json'
+import { Dfa } from './dfa.ts'
 import { expandLiterals } from './literals.ts'
 
 // Numbering plans of libphonenumber-js 1.13.16 `max` metadata (format v4), compiled lazily:
@@ -44,6 +45,8 @@ export class Plan {
   readonly key: string
   readonly cc: CallingCode
   readonly national: RegExp
+  /** The national pattern as a DFA (it answers undefined where the RegExp must). */
+  readonly nationalDfa: Dfa
   readonly lengths: readonly number[] | null
   /** IDD prefix as its strings (tested with `startsWith`) or else a RegExp anchored at the start. */
   readonly iddLiterals: readonly string[] | null
@@ -60,12 +63,15 @@ export class Plan {
   readonly typed: boolean
   /** Per national-number length: national pattern and "some type matches", in one test. */
   readonly typeByLength: readonly (RegExp | null)[]
+  /** The same tests as `typeByLength`, as DFAs (built on first use; undefined answers: RegExp). */
+  readonly typeDfaByLength: readonly (Dfa | null)[]
 
   constructor(key: string, cc: CallingCode, raw: Raw) {
     this.key = key
     this.cc = cc
     const national = text(raw, NATIONAL) ?? ''
     this.national = new RegExp(`^(?:${national})$`)
+    this.nationalDfa = Dfa.of(national)
     const lengths = raw[LENGTHS]
     this.lengths = Array.isArray(lengths) && lengths.length > 0 ? (lengths as number[]) : null
     const idd = text(raw, IDD)
@@ -85,19 +91,26 @@ export class Plan {
       leading !== null && this.leadingLiterals === null ? new RegExp(`^(?:${leading})`) : null
     const types = raw[TYPES]
     this.typed = Array.isArray(types) && types.length > 0
-    this.typeByLength = this.typed ? compileTypes(national, types as RawType[], this.lengths) : []
+    const dfas: (Dfa | null)[] = []
+    this.typeByLength = this.typed
+      ? compileTypes(national, types as RawType[], this.lengths, dfas)
+      : []
+    this.typeDfaByLength = dfas
   }
 }
 
 // One regex per length: `^(?=(?:national)$)(?:(?:t1)|(?:t2)|…)$` over the types whose possible
 // lengths include that length. Same answer as the library's getNumberType() !== undefined.
+// The same test as a DFA goes to `dfas` (matchesType() asks it first: no RegExp call).
 function compileTypes(
   national: string,
   types: readonly RawType[],
   planLengths: readonly number[] | null,
+  dfas: (Dfa | null)[],
 ): (RegExp | null)[] {
   const out: (RegExp | null)[] = []
   const bySource = new Map<string, RegExp>()
+  const dfaBySource = new Map<string, Dfa>()
   for (let len = 0; len <= 17; len++) {
     const parts: string[] = []
     for (const t of types) {
@@ -108,9 +121,17 @@ function compileTypes(
     }
     if (parts.length === 0) {
       out.push(null)
+      dfas.push(null)
       continue
     }
-    const source = `^(?=(?:${national})$)(?:${parts.join('|')})$`
+    const union = parts.join('|')
+    let dfa = dfaBySource.get(union)
+    if (dfa === undefined) {
+      dfa = Dfa.of(national, union)
+      dfaBySource.set(union, dfa)
+    }
+    dfas.push(dfa)
+    const source = `^(?=(?:${national})$)(?:${union})$`
     let re = bySource.get(source)
     if (!re) {
       re = new RegExp(source)
@@ -124,11 +145,14 @@ function compileTypes(
 /** A calling code and the plans behind it (several countries share `1`, `7`, `44`, ...). */
 export class CallingCode {
   readonly code: string
+  /** `+` and the code: the start of every E.164 number of this calling code. */
+  readonly plus: string
   readonly countries: readonly string[] | null
   private plansCache: Plan[] | null = null
 
   constructor(code: string, countries: readonly string[] | null) {
     this.code = code
+    this.plus = `+${code}`
     this.countries = countries
   }
 
@@ -198,8 +222,14 @@ let lastAnswer = false
 /** The library's `getNumberType() !== undefined`: national pattern and some type pattern match. */
 export function matchesType(plan: Plan, nationalNumber: string): boolean {
   if (plan === lastPlan && nationalNumber === lastNumber) return lastAnswer
-  const re = plan.typeByLength[nationalNumber.length]
-  const answer = re?.test(nationalNumber) === true
+  const len = nationalNumber.length
+  const re = plan.typeByLength[len]
+  let answer = false
+  if (re != null) {
+    const dfa = plan.typeDfaByLength[len]
+    const known = dfa != null ? dfa.matches(nationalNumber) : undefined
+    answer = known !== undefined ? known : re.test(nationalNumber)
+  }
   lastPlan = plan
   lastNumber = nationalNumber
   lastAnswer = answer
@@ -208,10 +238,16 @@ export function matchesType(plan: Plan, nationalNumber: string): boolean {
 
 /** The national pattern matches; tries the (cached) type patterns first, which imply it. */
 export function matchesNational(plan: Plan, nationalNumber: string): boolean {
-  return matchesType(plan, nationalNumber) || plan.national.test(nationalNumber)
+  return matchesType(plan, nationalNumber) || testNational(plan, nationalNumber)
+}
+
+/** `plan.national.test(nationalNumber)`, through the DFA when it can answer. */
+export function testNational(plan: Plan, nationalNumber: string): boolean {
+  const answer = plan.nationalDfa.matches(nationalNumber)
+  return answer !== undefined ? answer : plan.national.test(nationalNumber)
 }
 
 /** The library's `isValid()` for a national number under a plan. */
 export function isValidFor(plan: Plan, nationalNumber: string): boolean {
-  return plan.typed ? matchesType(plan, nationalNumber) : plan.national.test(nationalNumber)
+  return plan.typed ? matchesType(plan, nationalNumber) : testNational(plan, nationalNumber)
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { digitsFrom } from './digits.ts'
 import {
   checkLength,
   countryPlan,
@@ -10,7 +11,7 @@ import {
 import { scanned, scanPhone } from './scan.ts'
 
 function scan(input: string): { digits: string; plus: boolean; ext: string } | null {
-  return scanPhone(input) ? { ...scanned } : null
+  return scanPhone(input) ? { digits: digitsFrom(0), plus: scanned.plus, ext: scanned.ext } : null
 }
 
 describe('scanPhone (the library parseInput() rules)', () => {

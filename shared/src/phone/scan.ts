@@ -1,3 +1,4 @@
+import { codes, holdCodes, holdRun, holdString } from './digits.ts'
 import {
   DOMAIN_NAME_RE,
   digitValue,
@@ -17,15 +18,13 @@ const PHONE_CONTEXT = ';phone-context='
 const ISDN_SUBADDRESS = ';isub='
 const TEL_PREFIX = 'tel:'
 
-/** Output of `scanPhone()`, reused across calls so the hot path allocates nothing. */
-export const scanned = { digits: '', plus: false, ext: '' }
+/** Output of `scanPhone()` besides the digits (see digits.ts), reused across calls. */
+export const scanned = { plus: false, ext: '' }
 
-// Character classes of the fast loop, by ASCII code: digits, and the punctuation it skips
-// (the library's VALID_PUNCTUATION minus `~`, which may label an extension).
-const DIGIT = 1
+// ASCII punctuation the fast loop skips (the library's VALID_PUNCTUATION minus `~`, which may
+// label an extension); digits are tested before this table.
 const PUNCT = 2
 const ASCII_CLASS = new Uint8Array(128)
-for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = DIGIT
 for (const ch of ' -./()[]') ASCII_CLASS[ch.charCodeAt(0)] = PUNCT
 
 // Non-ASCII punctuation the fast loop skips: none of it can form an extension without a label,
@@ -85,36 +84,36 @@ export function scanPhone(input: string): boolean {
 
   const plus = input.charCodeAt(start) === 43
   const first = plus ? start + 1 : start
-  let runStart = first
+  // Digits go to `codes` (ASCII); without punctuation or other scripts they are also a plain run
+  // of the input, which the parser slices instead (digits.ts).
   let digitCount = 0
-  let wide = false
-  let digits = ''
+  let copy = false
   for (let i = first; i <= end; i++) {
     const c = input.charCodeAt(i)
     if (c <= 57 && c >= 48) {
-      digitCount++
+      codes[digitCount++] = c
       continue
     }
     let cls = 0
     if (c < 128) cls = ASCII_CLASS[c] as number
-    else if (digitValue(c) >= 0) {
-      cls = DIGIT
-      wide = true
-    } else if (isWidePunctuation(c)) cls = PUNCT
-    if (cls === DIGIT) {
-      digitCount++
-      continue
+    else {
+      const d = digitValue(c)
+      if (d >= 0) {
+        codes[digitCount++] = 48 + d
+        copy = true
+        continue
+      }
+      if (isWidePunctuation(c)) cls = PUNCT
     }
     if (cls === PUNCT) {
-      if (i > runStart) digits += input.slice(runStart, i)
-      runStart = i + 1
+      copy = true
       continue
     }
     // A letter or `,` can only start an extension (`x12`, `ext. 12`, `, ext. 12`) or kill it.
     if (c === 44 || ((c | 32) >= 97 && (c | 32) <= 122)) {
-      if (wide) digits = asciiDigits(input, first, i)
-      else if (i > runStart) digits += input.slice(runStart, i)
-      return scanTail(input, i, end, digits, digitCount, plus)
+      if (copy) holdCodes(digitCount)
+      else holdRun(input, first, digitCount)
+      return scanTail(input, i, end, digitCount, plus)
     }
     return scanSlow(input)
   }
@@ -122,9 +121,8 @@ export function scanPhone(input: string): boolean {
     // `^[digits]{2}$`: exactly two digits and nothing else.
     if (digitCount !== 2 || plus || end - start !== 1) return false
   }
-  if (wide) digits = asciiDigits(input, first, end + 1)
-  else if (runStart <= end) digits += input.slice(runStart, end + 1)
-  scanned.digits = digits
+  if (copy) holdCodes(digitCount)
+  else holdRun(input, first, digitCount)
   scanned.plus = plus
   scanned.ext = ''
   return true
@@ -138,19 +136,55 @@ function scanTail(
   input: string,
   at: number,
   end: number,
-  digits: string,
   digitCount: number,
   plus: boolean,
 ): boolean {
+  const quick = quickExtension(input, at, end)
+  if (quick !== null) {
+    if (digitCount < 3) return false
+    scanned.plus = plus
+    scanned.ext = quick
+    return true
+  }
   const tail = input.slice(at, end + 1)
   if (tail.indexOf(';') >= 0) return scanSlow(input)
   if (digitCount < 3) return false
   const m = EXTENSION_RE.exec(tail)
   if (m === null || m.index !== 0) return false
-  scanned.digits = digits
   scanned.plus = plus
   scanned.ext = firstGroup(m)
   return true
+}
+
+// The common extensions, in ASCII, without the RegExp: `[ ,]*` then `ext` or `x`, `[:.]?`,
+// `[ ,-]*`, then 1-20 digits after `ext` (1-9 after `x`) and `#?` to the end. EXTENSION_RE then
+// matches from the start through its `ext` (`x`) alternative, which captures those digits. Null:
+// not one of these (`extn`, `xt`, tabs, other scripts, too many digits...), ask the RegExp.
+function quickExtension(input: string, at: number, end: number): string | null {
+  let i = at
+  let c = input.charCodeAt(i)
+  while (c === 32 || c === 44) c = input.charCodeAt(++i)
+  let max = 9
+  if ((c | 32) === 101) {
+    if ((input.charCodeAt(i + 1) | 32) !== 120 || (input.charCodeAt(i + 2) | 32) !== 116) {
+      return null
+    }
+    i += 3
+    max = 20
+  } else if ((c | 32) === 120) {
+    i++
+  } else {
+    return null
+  }
+  c = input.charCodeAt(i)
+  if (c === 58 || c === 46) c = input.charCodeAt(++i)
+  while (c === 32 || c === 44 || c === 45) c = input.charCodeAt(++i)
+  const from = i
+  while (c >= 48 && c <= 57) c = input.charCodeAt(++i)
+  const count = i - from
+  if (count === 0 || count > max) return null
+  if (i === end && c === 35) i++
+  return i === end + 1 ? input.slice(from, from + count) : null
 }
 
 function firstGroup(m: RegExpExecArray): string {
@@ -159,16 +193,6 @@ function firstGroup(m: RegExpExecArray): string {
     if (v) return v
   }
   return ''
-}
-
-// Digits of input[from, to) in ASCII, whatever their script.
-function asciiDigits(input: string, from: number, to: number): string {
-  let out = ''
-  for (let i = from; i < to; i++) {
-    const d = digitValue(input.charCodeAt(i))
-    if (d >= 0) out += String.fromCharCode(48 + d)
-  }
-  return out
 }
 
 function scanSlow(input: string): boolean {
@@ -246,7 +270,7 @@ function finishScan(formatted: string): boolean {
     if (d >= 0) digits += String.fromCharCode(48 + d)
   }
   if (runStart < number.length) digits += number.slice(runStart)
-  scanned.digits = digits
+  holdString(digits)
   scanned.plus = plus
   scanned.ext = ext
   return true
