@@ -5,11 +5,13 @@ import { HTTPException } from 'hono/http-exception'
 import { AppError } from './app-error.ts'
 import { type BucketLimit, RateLimiter } from './auth/rate-limit.ts'
 import type { Db } from './db/open.ts'
+import { systemClock } from './dialer/provider.ts'
 import { type Auth, authenticate, type Security } from './http/authenticate.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { apiKeyRoutes } from './routes/api-keys/index.ts'
 import { assistantRoutes } from './routes/assistants/index.ts'
 import { authRoutes } from './routes/auth/index.ts'
+import { type CallRouteDeps, createCallRoutes } from './routes/calls/index.ts'
 import { campaignRoutes } from './routes/campaigns/index.ts'
 import { docsRoutes } from './routes/docs/index.ts'
 import { healthRoutes } from './routes/health/index.ts'
@@ -55,6 +57,8 @@ export interface AppDeps {
   /** Receives one line per request (method, path, status, ms, request id). */
   log?: (line: string) => void
   security?: SecurityDeps
+  /** The call-events route: the webhook provider's signing secret and the clock. */
+  calls?: CallRouteDeps
 }
 
 /**
@@ -102,6 +106,7 @@ export function createApp(deps: AppDeps) {
     .route('/phone-numbers', phoneNumberRoutes)
     .route('/campaigns', campaignRoutes)
     .route('/imports', importRoutes)
+    .route('/calls', createCallRoutes(deps.calls ?? { secret: undefined, clock: systemClock }))
     .route('/', docsRoutes)
   api.all('*', (c) => {
     throw new AppError('NOT_FOUND', `No API route ${c.req.method} ${c.req.path}.`)

@@ -9,6 +9,10 @@ import { createApp } from './app.ts'
 import { ensureAdminFromEnv } from './auth/first-admin.ts'
 import { type NativeBinding, openDatabase } from './db/open.ts'
 import { countUsers } from './db/users.ts'
+import { systemClock } from './dialer/provider.ts'
+import { createDialer } from './dialer/scheduler.ts'
+import { createSimulator } from './dialer/simulator.ts'
+import { createWebhookProvider } from './dialer/webhook-provider.ts'
 import { type AssetSource, assetsFromDir } from './spa.ts'
 import { VERSION } from './version.ts'
 
@@ -27,7 +31,12 @@ export interface ServeOptions {
   nativeBinding?: NativeBinding
   /** Read for `LEADPORT_ADMIN_*` and `LEADPORT_SETUP_CODE`; default `process.env`. */
   env?: NodeJS.ProcessEnv
+  /** Who places calls: the built-in simulator (default), a webhook provider, or nobody. */
+  dialer?: DialerKind
 }
+
+/** The call providers `leads serve --dialer` knows. */
+export type DialerKind = 'simulator' | 'webhook' | 'off'
 
 /** A running server. */
 export interface RunningServer {
@@ -72,7 +81,29 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
           .toString('hex')
           .replace(/(.{4})(?=.)/g, '$1-')
       : undefined
+  const kind = opts.dialer ?? 'simulator'
+  const webhookUrl = env.LEADPORT_WEBHOOK_URL
+  const webhookSecret = env.LEADPORT_WEBHOOK_SECRET
+  if (kind === 'webhook' && (!webhookUrl || !webhookSecret)) {
+    db.close()
+    throw new Error('--dialer webhook needs LEADPORT_WEBHOOK_URL and LEADPORT_WEBHOOK_SECRET.')
+  }
+  const provider =
+    kind === 'webhook'
+      ? createWebhookProvider({
+          url: webhookUrl as string,
+          secret: webhookSecret as string,
+          clock: systemClock,
+        })
+      : createSimulator(systemClock, { seed: Number(env.LEADPORT_SIMULATOR_SEED) || undefined })
+  const dialer = createDialer({
+    db,
+    provider,
+    clock: systemClock,
+    onError: (e) => console.error(e),
+  })
   const app = createApp({
+    calls: { secret: webhookSecret, clock: systemClock },
     security: { trustProxy: opts.trustProxy ?? false, setupCode },
     db,
     version: VERSION,
@@ -87,6 +118,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     s.once('error', fail)
   })
   const { port } = server.address() as AddressInfo
+  if (kind !== 'off') dialer.start(1000)
   let closing: Promise<void> | undefined
   return {
     url: `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`,
@@ -94,17 +126,20 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     admin,
     setupCode,
     close() {
-      closing ??= new Promise<void>((done) => {
-        // Keep-alive sockets become idle once their in-flight response is sent; close them as
-        // they do, or close() would wait for the keep-alive timeout.
-        const reap = setInterval(() => server.closeIdleConnections(), 50)
-        server.close(() => {
-          clearInterval(reap)
-          db.close()
-          done()
-        })
-        server.closeIdleConnections()
-      })
+      closing ??= dialer.stop().then(
+        () =>
+          new Promise<void>((done) => {
+            // Keep-alive sockets become idle once their in-flight response is sent; close them as
+            // they do, or close() would wait for the keep-alive timeout.
+            const reap = setInterval(() => server.closeIdleConnections(), 50)
+            server.close(() => {
+              clearInterval(reap)
+              db.close()
+              done()
+            })
+            server.closeIdleConnections()
+          }),
+      )
       return closing
     },
   }

@@ -17,6 +17,8 @@ Commands:
             --host H      address to bind (env LEADPORT_HOST, default 127.0.0.1)
             --data DIR    folder for the SQLite file (env LEADPORT_DATA, default ./data)
             --trust-proxy believe X-Forwarded-Proto/-Host (env LEADPORT_TRUST_PROXY=1)
+            --dialer simulator|webhook|off  who places the calls (env LEADPORT_DIALER,
+                          default simulator; webhook needs LEADPORT_WEBHOOK_URL and _SECRET)
             First start: LEADPORT_ADMIN_EMAIL + LEADPORT_ADMIN_PASSWORD create the admin;
             without them the app asks for it, with a setup code printed here.
   backup FILE    Copy the database consistently while the app runs
@@ -87,9 +89,15 @@ async function serveCommand(args: string[], runtime: Runtime): Promise<number> {
       host: { type: 'string' },
       data: { type: 'string' },
       'trust-proxy': { type: 'boolean' },
+      dialer: { type: 'string' },
     },
     strict: true,
   })
+  const dialer = values.dialer ?? process.env.LEADPORT_DIALER ?? 'simulator'
+  if (dialer !== 'simulator' && dialer !== 'webhook' && dialer !== 'off') {
+    console.error(`--dialer is simulator, webhook or off, not "${dialer}".`)
+    return 2
+  }
   const portText = values.port ?? process.env.LEADPORT_PORT ?? '8787'
   const port = Number(portText)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -103,6 +111,7 @@ async function serveCommand(args: string[], runtime: Runtime): Promise<number> {
     trustProxy:
       values['trust-proxy'] ?? /^(1|true|yes)$/i.test(process.env.LEADPORT_TRUST_PROXY ?? ''),
     log: (line) => console.log(line),
+    dialer,
     ...runtime,
   })
   console.log(`Leadport ${VERSION} listening on ${server.url}  (data: ${server.dbFile})`)

@@ -1,3 +1,4 @@
+import { DIALER_MIGRATION } from './migration-dialer.ts'
 import { IMPORTS_MIGRATION } from './migration-imports.ts'
 
 /**
@@ -134,4 +135,6 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // 4: import sessions, the chunk ledger and skipped rows
   IMPORTS_MIGRATION,
+  // 5: the dialer: calls, call events, lead time zones, caller rotation
+  DIALER_MIGRATION,
 ]

@@ -1,6 +1,7 @@
 // The API's request and response schemas, by resource; one import path for web and server.
 export * from './assistants.ts'
 export * from './auth.ts'
+export * from './calls.ts'
 export * from './campaigns.ts'
 export * from './common.ts'
 export * from './imports.ts'
