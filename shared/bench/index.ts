@@ -1,54 +1,55 @@
-// `pnpm bench`: every benchmark of the import core, side by side with the library it must beat,
-// in one process. Prints a Markdown table to paste into BENCHMARKS.md.
+// `pnpm bench`: every benchmark of the import core, side by side with the library it must beat.
+// Each runs in its own process (fresh heap and JIT); prints a Markdown table for BENCHMARKS.md.
+import { execFileSync } from 'node:child_process'
 import os from 'node:os'
-import Papa from 'papaparse'
-import { runCsvBench } from './csv.ts'
-import { generateLeadFile } from './lead-file.ts'
-import { countDisagreements, runPhoneBench } from './phone.ts'
-import { runPipelineBench } from './pipeline.ts'
-import { runXlsxBench } from './xlsx.ts'
+import { fileURLToPath } from 'node:url'
+import type { CsvBenchResult } from './csv.ts'
+import type { PhoneBenchResult } from './phone.ts'
+import type { PipelineBenchResult } from './pipeline.ts'
+import type { XlsxBenchResult } from './xlsx.ts'
 
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000)
 const xlsxRows = Number(process.env.BENCH_XLSX_ROWS ?? 100_000)
 const ms = (x: number) => `${Math.round(x).toLocaleString('en-US')} ms`
+const n = (x: number) => x.toLocaleString('en-US')
+const runOne = fileURLToPath(new URL('./run-one.ts', import.meta.url))
+
+function run<T>(name: string, count: number): T {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', runOne, name, String(count)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  return JSON.parse(out.trim().split('\n').pop() as string) as T
+}
 
 console.log(
-  `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${new Date().toISOString()}\n`,
+  `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg()[0]?.toFixed(1)}, ${new Date().toISOString()}\n`,
 )
-
-const pipeline = await runPipelineBench(rows)
 console.log('| benchmark | baseline | ours | ratio |')
 console.log('| --- | --- | --- | --- |')
+const pipeline = run<PipelineBenchResult>('pipeline', rows)
 console.log(
-  `| ${rows.toLocaleString('en-US')}-row lead CSV (${pipeline.megabytes.toFixed(0)} MB): read + map + validate (National TR), vs bare PapaParse parse | ${ms(pipeline.papaMs)} | ${ms(pipeline.pipelineMs)} | ${pipeline.ratio.toFixed(2)}× the time |`,
+  `| ${n(rows)}-row lead CSV (${pipeline.megabytes.toFixed(0)} MB): read + map + validate (National TR), vs bare PapaParse parse | ${ms(pipeline.papaMs)} | ${ms(pipeline.pipelineMs)} | ${pipeline.ratio.toFixed(2)}× the time |`,
 )
-const csv = await runCsvBench(rows)
+const csv = run<CsvBenchResult>('csv', rows)
 console.log(
   `| CSV reading alone (decode + parse), vs PapaParse | ${ms(csv.papaMs)} | ${ms(csv.oursMs)} | ${(csv.papaMs / csv.oursMs).toFixed(1)}× faster |`,
 )
-const phone = await runPhoneBench(rows)
+const phone = run<PhoneBenchResult>('phone', rows)
 for (const m of phone.modes) {
   console.log(
     `| phone normalisation, ${m.mode}: libphonenumber-js/max vs our port, per number | ${m.libraryUsPerNumber.toFixed(2)} µs | ${m.portUsPerNumber.toFixed(2)} µs | ${m.speedup.toFixed(1)}× faster, ${m.disagreements} disagreements |`,
   )
 }
-// Agreement on every phone cell of the pipeline's file itself (primary and secondary columns).
-const cells: string[] = []
-for (const row of Papa.parse<string[]>(generateLeadFile(rows), {
-  skipEmptyLines: 'greedy',
-}).data.slice(1)) {
-  if (row[2]) cells.push(row[2])
-  if (row[4]) cells.push(row[4])
-}
-const fileTr = countDisagreements(cells, 'TR')
-const fileIntl = countDisagreements(cells)
+const agree = run<{ cells: number; tr: number; intl: number }>('agreement', rows)
 console.log(
-  `| agreement with libphonenumber-js/max on the ${cells.length.toLocaleString('en-US')} phone cells of the lead file | | | ${fileTr} disagreements (TR), ${fileIntl} (international) |`,
+  `| agreement with libphonenumber-js/max on the ${n(agree.cells)} phone cells of the lead file | | | ${agree.tr} disagreements (TR), ${agree.intl} (international) |`,
 )
-const xlsx = await runXlsxBench(xlsxRows)
+const xlsx = run<XlsxBenchResult>('xlsx', xlsxRows)
 console.log(
-  `| ${xlsxRows.toLocaleString('en-US')}-row XLSX (${xlsx.megabytes.toFixed(0)} MB): read + map + validate, vs bare SheetJS read + sheet_to_json | ${ms(xlsx.sheetjsMs)} | ${ms(xlsx.pipelineMs)} | ${xlsx.ratio.toFixed(2)}× the time |`,
+  `| ${n(xlsxRows)}-row XLSX (${xlsx.megabytes.toFixed(0)} MB): read + map + validate, vs bare SheetJS read + sheet_to_json | ${ms(xlsx.sheetjsMs)} | ${ms(xlsx.pipelineMs)} | ${xlsx.ratio.toFixed(2)}× the time |`,
 )
 console.log(
-  `\nPipeline counts: ${pipeline.valid.toLocaleString('en-US')} valid, ${pipeline.invalid.toLocaleString('en-US')} invalid, ${pipeline.duplicates.toLocaleString('en-US')} duplicates in the file; peak RSS ${pipeline.peakRssMb.toFixed(0)} MB.`,
+  `\nPipeline counts: ${n(pipeline.valid)} valid, ${n(pipeline.invalid)} invalid, ${n(pipeline.duplicates)} duplicates in the file; peak RSS ${pipeline.peakRssMb.toFixed(0)} MB.`,
 )
