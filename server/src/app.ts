@@ -8,6 +8,7 @@ import type { Db } from './db/open.ts'
 import { systemClock } from './dialer/provider.ts'
 import { type Auth, authenticate, type Security } from './http/authenticate.ts'
 import { securityHeaders } from './http/security-headers.ts'
+import type { MailConfig } from './mail/read-mail-config.ts'
 import { apiKeyRoutes } from './routes/api-keys/index.ts'
 import { assistantRoutes } from './routes/assistants/index.ts'
 import { authRoutes } from './routes/auth/index.ts'
@@ -15,6 +16,8 @@ import { type CallRouteDeps, createCallRoutes } from './routes/calls/index.ts'
 import { campaignRoutes } from './routes/campaigns/index.ts'
 import { docsRoutes } from './routes/docs/index.ts'
 import { healthRoutes } from './routes/health/index.ts'
+import { createFileImports, type FileImports } from './routes/imports/import-file.ts'
+import { importFileRoutes } from './routes/imports/import-file-route.ts'
 import { importRoutes } from './routes/imports/index.ts'
 import { phoneNumberRoutes } from './routes/phone-numbers/index.ts'
 import { userRoutes } from './routes/users/index.ts'
@@ -24,12 +27,22 @@ import { type AssetSource, serveSpa } from './spa.ts'
 export const LEADS_BODY_LIMIT = 16 * 1024 * 1024
 /** Paths whose bodies may reach {@link LEADS_BODY_LIMIT}: posted leads and import chunks. */
 const LARGE_BODY = /\/leads$|\/chunks\/\d+$/
+/** The background file import's path. */
+const FILE_PATH = /^\/api\/imports\/file$/
+/** Largest whole file posted for a background import. */
+export const FILE_BODY_LIMIT = 100 * 1024 * 1024
 /** Largest body of any other API request. */
 export const BODY_LIMIT = 1024 * 1024
 
 /** What every handler can read from the context. */
 export interface AppEnv {
-  Variables: { db: Db; version: string; security: Security; auth: Auth | null }
+  Variables: {
+    db: Db
+    version: string
+    security: Security
+    auth: Auth | null
+    mail: MailConfig | undefined
+  }
 }
 
 /** Security settings; every field has a default. */
@@ -59,6 +72,10 @@ export interface AppDeps {
   security?: SecurityDeps
   /** The call-events route: the webhook provider's signing secret and the clock. */
   calls?: CallRouteDeps
+  /** SMTP settings; without them no email is sent. */
+  mail?: MailConfig
+  /** Background file imports (their worker threads); made here when not given. */
+  fileImports?: FileImports
 }
 
 /**
@@ -77,6 +94,9 @@ export function createApp(deps: AppDeps) {
     logins: new RateLimiter(deps.security?.loginLimit ?? { burst: 5, perSecond: 1 / 60 }),
     setupCode: deps.security?.setupCode,
   }
+  const fileImports =
+    deps.fileImports ?? createFileImports({ mail: deps.mail, onUnexpected: deps.onUnexpected })
+  const fileLimit = bodyLimit({ maxSize: FILE_BODY_LIMIT })
   const leadsLimit = bodyLimit({ maxSize: LEADS_BODY_LIMIT })
   const limit = bodyLimit({ maxSize: BODY_LIMIT })
   let requests = 0
@@ -84,6 +104,7 @@ export function createApp(deps: AppDeps) {
     c.set('db', deps.db)
     c.set('version', deps.version)
     c.set('security', security)
+    c.set('mail', deps.mail)
     const id = c.req.header('x-request-id')?.slice(0, 64) || `r${(++requests).toString(36)}`
     const start = performance.now()
     await next()
@@ -96,7 +117,12 @@ export function createApp(deps: AppDeps) {
   app.use(securityHeaders())
 
   const api = new Hono<AppEnv>()
-    .use((c, next) => (LARGE_BODY.test(c.req.path) ? leadsLimit : limit)(c, next))
+    .use((c, next) =>
+      (FILE_PATH.test(c.req.path) ? fileLimit : LARGE_BODY.test(c.req.path) ? leadsLimit : limit)(
+        c,
+        next,
+      ),
+    )
     .use(authenticate())
     .route('/health', healthRoutes)
     .route('/auth', authRoutes)
@@ -105,6 +131,7 @@ export function createApp(deps: AppDeps) {
     .route('/assistants', assistantRoutes)
     .route('/phone-numbers', phoneNumberRoutes)
     .route('/campaigns', campaignRoutes)
+    .route('/imports', importFileRoutes(fileImports))
     .route('/imports', importRoutes)
     .route('/calls', createCallRoutes(deps.calls ?? { secret: undefined, clock: systemClock }))
     .route('/', docsRoutes)

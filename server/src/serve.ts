@@ -13,6 +13,9 @@ import { systemClock } from './dialer/provider.ts'
 import { createDialer } from './dialer/scheduler.ts'
 import { createSimulator } from './dialer/simulator.ts'
 import { createWebhookProvider } from './dialer/webhook-provider.ts'
+import { readMailConfig } from './mail/read-mail-config.ts'
+import { startOutboxSender } from './mail/start-outbox-sender.ts'
+import { createFileImports } from './routes/imports/import-file.ts'
 import { type AssetSource, assetsFromDir } from './spa.ts'
 import { VERSION } from './version.ts'
 
@@ -102,8 +105,26 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     clock: systemClock,
     onError: (e) => console.error(e),
   })
+  let mail: ReturnType<typeof readMailConfig>
+  try {
+    mail = readMailConfig(env)
+  } catch (err) {
+    db.close()
+    throw err
+  }
+  const sender = mail
+    ? startOutboxSender(db, mail, { onError: (e) => console.error(e) })
+    : undefined
+  const fileImports = createFileImports({
+    mail,
+    onEnqueued: () => sender?.wake(),
+    onUnexpected: (e) => console.error(e),
+  })
+
   const app = createApp({
     calls: { secret: webhookSecret, clock: systemClock },
+    mail,
+    fileImports,
     security: { trustProxy: opts.trustProxy ?? false, setupCode },
     db,
     version: VERSION,
@@ -126,7 +147,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     admin,
     setupCode,
     close() {
-      closing ??= dialer.stop().then(
+      closing ??= Promise.all([dialer.stop(), fileImports.stop(), sender?.stop()]).then(
         () =>
           new Promise<void>((done) => {
             // Keep-alive sockets become idle once their in-flight response is sent; close them as

@@ -1,5 +1,6 @@
 import { DIALER_MIGRATION } from './migration-dialer.ts'
 import { IMPORTS_MIGRATION } from './migration-imports.ts'
+import { OUTBOX_MIGRATION } from './migration-outbox.ts'
 
 /**
  * Versioned schema migrations, applied in order; `PRAGMA user_version` records the last one.
@@ -137,4 +138,6 @@ export const MIGRATIONS: readonly string[] = [
   IMPORTS_MIGRATION,
   // 5: the dialer: calls, call events, lead time zones, caller rotation
   DIALER_MIGRATION,
+  // 6: the email outbox
+  OUTBOX_MIGRATION,
 ]

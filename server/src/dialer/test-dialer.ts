@@ -6,7 +6,6 @@ import { insertAssistant } from '../db/assistants.ts'
 import { setCampaignPhoneNumbers } from '../db/campaign-phone-numbers.ts'
 import { type CampaignFields, insertCampaign, setCampaignStatus } from '../db/campaigns.ts'
 import { insertLeads } from '../db/leads.ts'
-import { DIALER_MIGRATION } from '../db/migration-dialer.ts'
 import { type Db, openDatabase } from '../db/open.ts'
 import { insertPhoneNumber } from '../db/phone-numbers.ts'
 import type { Clock } from './provider.ts'
@@ -45,10 +44,6 @@ export function createDialerFixture(start: string, settings: Partial<CampaignFie
   const dir = mkdtempSync(join(tmpdir(), 'leadport-dialer-'))
   const file = join(dir, 'leadport.db')
   let db: Db = openDatabase(file)
-  // Until migration 5 ships in MIGRATIONS, tests apply it themselves.
-  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'calls'").get()) {
-    db.exec(DIALER_MIGRATION)
-  }
   const clock = createManualClock(start)
   const assistant = insertAssistant(db, {
     name: 'Ayla',

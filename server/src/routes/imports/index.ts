@@ -55,7 +55,7 @@ export const importRoutes = new Hono<AppEnv>()
   .post('/:id/complete', (c) => {
     const db = c.get('db')
     const id = readId(c, 'id', 'Import')
-    finishImport(db, id)
+    finishImport(db, id, c.get('mail'))
     return c.json(viewImport(db, findImport(db, id)))
   })
   .get('/:id/report', (c) => {
