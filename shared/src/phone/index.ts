@@ -1,5 +1,5 @@
 import { parsePhoneFast } from './parse.ts'
-import type { CountryCode, ParsedPhone } from './types.ts'
+import type { CountryCode, ParsedPhone, PhoneFormat } from './types.ts'
 
 export type { PhoneCellResult } from './cell.ts'
 export { MAX_NUMBERS_PER_CELL, normalizePhoneCell } from './cell.ts'
@@ -13,4 +13,14 @@ export type { CountryCode, ParsedPhone, PhoneFormat } from './types.ts'
  */
 export function parsePhone(input: string, country?: CountryCode): ParsedPhone | null {
   return parsePhoneFast(input, country)
+}
+
+const INTERNATIONAL: PhoneFormat = { kind: 'international' }
+
+/**
+ * The phone format for an optional country: National with it, International without.
+ * @example phoneFormatFor('TR') // { kind: 'national', country: 'TR' }
+ */
+export function phoneFormatFor(country: string | undefined): PhoneFormat {
+  return country ? { kind: 'national', country: country as CountryCode } : INTERNATIONAL
 }

@@ -5,15 +5,13 @@ import {
   type LeadResult,
   MAX_SECONDARY_PHONES,
   normalizePhoneCell,
-  type PhoneFormat,
+  phoneFormatFor,
   type RowIssueCode,
 } from '@leadport/shared'
 import { AppError } from '../../app-error.ts'
 import { readCampaignStatus } from '../../db/campaigns.ts'
 import { insertLeads, type NewLead } from '../../db/leads.ts'
 import type { Db } from '../../db/open.ts'
-
-const INTERNATIONAL: PhoneFormat = { kind: 'international' }
 
 /** Posted leads after re-validation: results for the invalid ones, the rest ready to store. */
 export interface CheckedLeads {
@@ -54,7 +52,7 @@ export function checkLeads(leads: readonly LeadInput[]): CheckedLeads {
   for (let i = 0; i < leads.length; i++) {
     const lead = leads[i] as LeadInput
     const country = lead.country as CountryCode | undefined
-    const format: PhoneFormat = country ? { kind: 'national', country } : INTERNATIONAL
+    const format = phoneFormatFor(country)
     const phone = normalizePhoneCell(lead.phone_number, format)
     if (phone.e164 === null) {
       const code = phone.codes[0] ?? 'PHONE_INVALID'

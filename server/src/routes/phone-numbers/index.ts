@@ -1,8 +1,8 @@
 import {
-  type CountryCode,
   createPhoneNumberBody,
   issueMessage,
   normalizePhoneCell,
+  phoneFormatFor,
   updatePhoneNumberBody,
 } from '@leadport/shared'
 import { Hono } from 'hono'
@@ -23,17 +23,13 @@ export const phoneNumberRoutes = new Hono<AppEnv>()
   .post('/', async (c) => {
     const db = c.get('db')
     const body = await readJson(c, createPhoneNumberBody)
-    const country = body.country as CountryCode | undefined
-    const phone = normalizePhoneCell(
-      body.phone_number,
-      country ? { kind: 'national', country } : { kind: 'international' },
-    )
+    const phone = normalizePhoneCell(body.phone_number, phoneFormatFor(body.country))
     if (phone.e164 === null || phone.ext !== undefined || phone.secondary.length > 0) {
       const code = phone.e164 === null ? (phone.codes[0] ?? 'PHONE_INVALID') : 'PHONE_INVALID'
       const why = phone.e164 === null ? '' : ' A caller number is one number without an extension.'
       throw new AppError(
         'BAD_REQUEST',
-        `${issueMessage(code, { value: body.phone_number, country })}${why}`,
+        `${issueMessage(code, { value: body.phone_number, country: body.country })}${why}`,
       )
     }
     const created = insertPhoneNumber(db, phone.e164, body.label)
