@@ -40,6 +40,23 @@ function phoneAt(i: number): string {
   return `+90532${String((i * 7919 + 12345) % 10_000_000).padStart(7, '0')}`
 }
 
+/**
+ * The chunk bodies of the benchmark import: `[name, number, company]` rows, numbers in a
+ * pseudo-random order, every `dupEvery`-th row repeating an earlier number.
+ */
+export function benchChunkBodies(rows: number, chunkSize: number, dupEvery = 100): string[] {
+  const bodies: string[] = []
+  for (let n = 0; n * chunkSize < rows; n++) {
+    const list = []
+    for (let i = n * chunkSize; i < Math.min(rows, (n + 1) * chunkSize); i++) {
+      const phone = dupEvery > 0 && i % dupEvery === dupEvery - 1 ? phoneAt(i - 50) : phoneAt(i)
+      list.push({ row: i + 2, cells: [`Customer ${i}`, phone, 'Acme Ltd'] })
+    }
+    bodies.push(JSON.stringify({ rows: list }))
+  }
+  return bodies
+}
+
 // The API key of the server process under test (set when it starts).
 let apiKey = ''
 
@@ -97,15 +114,7 @@ export async function runIngestBench(
     const id = created.id as number
     const total = Math.ceil(rows / chunkSize)
     // Bodies are built before the clock starts: the client's work is not the server's.
-    const bodies: string[] = []
-    for (let n = 0; n < total; n++) {
-      const list = []
-      for (let i = n * chunkSize; i < Math.min(rows, (n + 1) * chunkSize); i++) {
-        const phone = dupEvery > 0 && i % dupEvery === dupEvery - 1 ? phoneAt(i - 50) : phoneAt(i)
-        list.push({ row: i + 2, cells: [`Customer ${i}`, phone, 'Acme Ltd'] })
-      }
-      bodies.push(JSON.stringify({ rows: list }))
-    }
+    const bodies = benchChunkBodies(rows, chunkSize, dupEvery)
     let next = 0
     let inserted = 0
     let duplicates = 0

@@ -8,6 +8,7 @@ import type { Db } from './db/open.ts'
 import { systemClock } from './dialer/provider.ts'
 import { type Auth, authenticate, type Security } from './http/authenticate.ts'
 import { securityHeaders } from './http/security-headers.ts'
+import { createIngest, type Ingest } from './ingest/index.ts'
 import type { MailConfig } from './mail/read-mail-config.ts'
 import { apiKeyRoutes } from './routes/api-keys/index.ts'
 import { assistantRoutes } from './routes/assistants/index.ts'
@@ -42,6 +43,7 @@ export interface AppEnv {
     security: Security
     auth: Auth | null
     mail: MailConfig | undefined
+    ingest: Ingest
   }
 }
 
@@ -74,6 +76,8 @@ export interface AppDeps {
   calls?: CallRouteDeps
   /** SMTP settings; without them no email is sent. */
   mail?: MailConfig
+  /** Chunk ingestion (its worker threads); made here when not given, preparing inline. */
+  ingest?: Ingest
   /** Background file imports (their worker threads); made here when not given. */
   fileImports?: FileImports
 }
@@ -96,6 +100,7 @@ export function createApp(deps: AppDeps) {
   }
   const fileImports =
     deps.fileImports ?? createFileImports({ mail: deps.mail, onUnexpected: deps.onUnexpected })
+  const ingest = deps.ingest ?? createIngest(deps.db, { workers: 0 })
   const fileLimit = bodyLimit({ maxSize: FILE_BODY_LIMIT })
   const leadsLimit = bodyLimit({ maxSize: LEADS_BODY_LIMIT })
   const limit = bodyLimit({ maxSize: BODY_LIMIT })
@@ -105,6 +110,7 @@ export function createApp(deps: AppDeps) {
     c.set('version', deps.version)
     c.set('security', security)
     c.set('mail', deps.mail)
+    c.set('ingest', ingest)
     const id = c.req.header('x-request-id')?.slice(0, 64) || `r${(++requests).toString(36)}`
     const start = performance.now()
     await next()

@@ -13,6 +13,7 @@ import { systemClock } from './dialer/provider.ts'
 import { createDialer } from './dialer/scheduler.ts'
 import { createSimulator } from './dialer/simulator.ts'
 import { createWebhookProvider } from './dialer/webhook-provider.ts'
+import { createIngest } from './ingest/index.ts'
 import { readMailConfig } from './mail/read-mail-config.ts'
 import { startOutboxSender } from './mail/start-outbox-sender.ts'
 import { createFileImports } from './routes/imports/import-file.ts'
@@ -121,7 +122,10 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     onUnexpected: (e) => console.error(e),
   })
 
+  // Chunks are parsed and validated on worker threads while the event loop writes.
+  const ingest = createIngest(db, { onError: (e) => console.error(e) })
   const app = createApp({
+    ingest,
     calls: { secret: webhookSecret, clock: systemClock },
     mail,
     fileImports,
@@ -155,6 +159,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
             const reap = setInterval(() => server.closeIdleConnections(), 50)
             server.close(() => {
               clearInterval(reap)
+              void ingest.close()
               db.close()
               done()
             })

@@ -4,6 +4,8 @@ import type { Db } from './open.ts'
 export interface ImportErrorRow {
   row_number: number
   cells: readonly unknown[]
+  /** The cells already as JSON text (then `cells` is not read). */
+  cellsJson?: string
   codes: readonly string[]
   messages: readonly string[]
 }
@@ -22,7 +24,7 @@ export function insertImportErrors(
     insert.run(
       importId,
       r.row_number,
-      JSON.stringify(r.cells),
+      r.cellsJson ?? JSON.stringify(r.cells),
       JSON.stringify(r.codes),
       JSON.stringify(r.messages),
     )

@@ -1,18 +1,18 @@
 import type { Statement } from 'better-sqlite3'
 import type { Db } from './open.ts'
 
-/** A validated row of an import, ready to store as a lead. */
-export interface ImportLead {
-  row: number
-  phone_e164: string
-  phone_ext: string | null
+/** Validated rows of an import, one array per column, in the order to insert them. */
+export interface LeadBatch {
+  row: number[]
+  phone: string[]
+  ext: (string | null)[]
   /** JSON array text. */
-  secondary_phones: string
+  secondary: string[]
   /** JSON object text. */
-  variables: string
+  variables: string[]
 }
 
-/** How {@link insertImportLeads} stores a chunk's leads. */
+/** How {@link insertLeadColumns} stores a chunk's leads. */
 export interface ImportLeadsOptions {
   importId: number
   status: 'created' | 'scheduled'
@@ -62,15 +62,17 @@ function insertStatement(db: Db, rows: number): Statement {
 }
 
 /**
- * Inserts a chunk's leads, skipping numbers the campaign already has
- * (`UNIQUE(campaign_id, phone_e164)`), and returns the row numbers that were inserted. Rows must
- * have distinct numbers and distinct row numbers (the validator guarantees both within a chunk).
- * Call inside the chunk's transaction, which also read the campaign's status.
+ * Inserts an import's leads, skipping numbers the campaign already has
+ * (`UNIQUE(campaign_id, phone_e164)`), and returns the row numbers that were inserted. Rows
+ * must have distinct row numbers; a number repeated in the batch is inserted once (the first
+ * time). Insert in number order: the unique index then takes its pages in order. Call inside the
+ * transaction that read the campaign's status.
+ * @example insertLeadColumns(db, 1000, batch, { importId: 7, status: 'created', nextAttemptAt: null, now })
  */
-export function insertImportLeads(
+export function insertLeadColumns(
   db: Db,
   campaignId: number,
-  leads: readonly ImportLead[],
+  leads: LeadBatch,
   o: ImportLeadsOptions,
 ): Set<number> {
   const inserted = new Set<number>()
@@ -81,12 +83,13 @@ export function insertImportLeads(
     ref: String(o.importId),
     now: o.now,
   }
-  for (let start = 0; start < leads.length; start += INSERT_BATCH) {
-    const end = Math.min(start + INSERT_BATCH, leads.length)
-    const args: unknown[] = []
+  const total = leads.row.length
+  const args: unknown[] = []
+  for (let start = 0; start < total; start += INSERT_BATCH) {
+    const end = Math.min(start + INSERT_BATCH, total)
+    args.length = 0
     for (let i = start; i < end; i++) {
-      const l = leads[i] as ImportLead
-      args.push(l.phone_e164, l.phone_ext, l.secondary_phones, l.variables, l.row)
+      args.push(leads.phone[i], leads.ext[i], leads.secondary[i], leads.variables[i], leads.row[i])
     }
     args.push(named)
     const rows = insertStatement(db, end - start).all(...args) as number[]

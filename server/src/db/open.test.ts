@@ -24,8 +24,22 @@ describe('openDatabase', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2)
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000)
-    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(20000)
+    // 128 MB of WAL between checkpoints, counted in this file's 64 KiB pages.
+    expect(db.pragma('page_size', { simple: true })).toBe(65536)
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(2048)
     expect(db.pragma('cache_size', { simple: true })).toBe(-65536)
+    db.close()
+  })
+
+  it('keeps the page size of an existing file (4 KiB made elsewhere), checkpointing by bytes', () => {
+    dir = mkdtempSync(join(tmpdir(), 'leadport-db-'))
+    const file = join(dir, 'old.db')
+    const old = new Database(file)
+    old.exec('CREATE TABLE t (x)')
+    old.close()
+    const db = openDatabase(file)
+    expect(db.pragma('page_size', { simple: true })).toBe(4096)
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(32768)
     db.close()
   })
 

@@ -8,7 +8,9 @@ import type { Json } from '../../test/temp-db.ts'
 import { type ServerProcess, spawnServer } from './spawn-server.ts'
 import { importBody, phoneFor, seedImportCampaign } from './temp-import-app.ts'
 
-// Real server processes on loopback; this process is the client.
+// Real server processes on loopback; this process is the client. Each start boots the server
+// and its chunk worker thread, slow on a busy machine: the timeout is generous.
+const SLOW = { timeout: 120_000 }
 let dir: string
 let file: string
 let campaign: number
@@ -58,7 +60,7 @@ function inspect() {
   }
 }
 
-describe('faults, with a real server process', () => {
+describe('faults, with a real server process', SLOW, () => {
   it('stores a chunk sent twice at once, and again after the client gave up waiting, once', async () => {
     server = await spawnServer(file)
     const id = (await call('POST', '/api/imports', importBody(campaign, 4_000, 2_000))).body.id

@@ -9,8 +9,7 @@ import { buildReportTable, writeReportCsv, writeReportXlsx } from '../../reports
 import { readId, readJson } from '../validate.ts'
 import { finishImport } from './complete-import.ts'
 import { createImportSession } from './create-import.ts'
-import { limitChunkBody, readChunkBody } from './read-chunk.ts'
-import { storeChunk } from './store-chunk.ts'
+import { limitChunkBody, readChunkBytes } from './read-chunk.ts'
 import { viewImport } from './view-import.ts'
 
 function findImport(db: Db, id: number): ImportSession {
@@ -47,8 +46,8 @@ export const importRoutes = new Hono<AppEnv>()
     const db = c.get('db')
     const id = readId(c, 'id', 'Import')
     const n = readChunkNumber(c.req.param('n'))
-    const body = await readChunkBody(c)
-    const result = storeChunk(db, findImport(db, id), n, body.rows, body.hash)
+    const body = await readChunkBytes(c)
+    const result = await c.get('ingest').storeChunkBody(findImport(db, id), n, body)
     if (result.replay) c.header('Idempotent-Replayed', 'true')
     return c.json(result)
   })

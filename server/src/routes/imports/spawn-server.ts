@@ -27,7 +27,9 @@ export function spawnServer(
   pragmas: readonly string[] = [],
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, dbFile, ...pragmas], {
+  // LEADPORT_SERVER_NODE_ARGS: extra Node flags for the server process (e.g. --cpu-prof).
+  const extra = process.env.LEADPORT_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', ENTRY, dbFile, ...pragmas], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

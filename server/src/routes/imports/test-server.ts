@@ -8,6 +8,7 @@ import { createApiKeySecret } from '../../auth/tokens.ts'
 import { insertApiKey } from '../../db/api-keys.ts'
 import { openDatabase } from '../../db/open.ts'
 import { insertUser } from '../../db/users.ts'
+import { createIngest } from '../../ingest/index.ts'
 
 const [file, ...pragmas] = process.argv.slice(2)
 if (!file) throw new Error('usage: ingest-server.ts <db file> [pragma=value ...]')
@@ -33,8 +34,11 @@ insertApiKey(db, {
   name: 'ingest',
   createdBy: user.id,
 })
+// Chunks prepared on worker threads, as `leads serve` does.
+const ingest = createIngest(db, { onError: (err) => console.error(err) })
 const app = createApp({
   db,
+  ingest,
   version: 'bench',
   onUnexpected: (err) => console.error(err),
   security: { apiKeyLimit: { burst: 1e9, perSecond: 1e9 } },
@@ -47,6 +51,7 @@ const server = serve(
   },
 )
 process.on('SIGTERM', () => {
+  if (process.env.LEADPORT_INGEST_STATS) console.error(`ingest ${JSON.stringify(ingest.stats)}`)
   server.close()
   db.close()
   process.exit(0)
