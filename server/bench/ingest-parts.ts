@@ -2,7 +2,7 @@
 // on a busy machine): preparing bodies (parse, check, hash, validate: the worker threads' part)
 // and writing them in group commits (the event loop's part).
 // Run: npx tsx server/bench/ingest-parts.ts [rows=1000000] [chunk=5000] [chunks per group=4]
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -13,6 +13,11 @@ import { type PreparedChunk, prepareChunk, ValidatorCache } from '../src/ingest/
 import { writeChunkGroup } from '../src/ingest/write-group.ts'
 import { seedImportCampaign } from '../src/routes/imports/temp-import-app.ts'
 import { benchChunkBodies } from './ingest.ts'
+
+function writtenMb(): number {
+  const io = readFileSync('/proc/self/io', 'utf8')
+  return Number(/write_bytes: (\d+)/.exec(io)?.[1] ?? 0) / 1024 / 1024
+}
 
 function cpuMs(): number {
   const u = process.cpuUsage()
@@ -62,6 +67,7 @@ export function runIngestParts(rows: number, chunkSize: number, perGroup: number
     }
     t = cpuMs()
     wall = performance.now()
+    const mb = writtenMb()
     for (let g = 0; g < prepared.length; g += perGroup) {
       const group = prepared
         .slice(g, g + perGroup)
@@ -71,6 +77,7 @@ export function runIngestParts(rows: number, chunkSize: number, perGroup: number
     const write = {
       cpuUsPerRow: ((cpuMs() - t) * 1000) / rows,
       wallS: (performance.now() - wall) / 1000,
+      diskMb: Math.round(writtenMb() - mb),
     }
     const leads = db.prepare('SELECT count(*) FROM leads').pluck().get() as number
     db.close()

@@ -6,9 +6,15 @@ import { type GroupChunk, type GroupOutcome, writeChunkGroup } from './write-gro
  * this bounds that pause (~100 ms) while leaving commits big enough to share their cost.
  */
 export const MAX_GROUP_ROWS = 25_000
+/**
+ * Longest a queued chunk waits for chunks still being prepared to join its group. Fewer, fuller
+ * commits are cheaper per row (each commit fsyncs and rewrites every page it touched).
+ */
+export const MAX_GROUP_WAIT_MS = 20
 
 interface Pending {
   chunk: GroupChunk
+  queuedAt: number
   resolve: (o: GroupOutcome) => void
   /** Write it in a group of its own (after its group failed). */
   alone: boolean
@@ -25,12 +31,20 @@ export class ChunkWriter {
   /** Commits made, chunks they held, and groups split after a failure (for logs and tests). */
   readonly stats = { commits: 0, chunks: 0, splits: 0 }
 
-  constructor(private readonly db: Db) {}
+  private timer: NodeJS.Timeout | undefined
+
+  /**
+   * @param preparing How many chunks are being prepared right now (they may join the next group).
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly preparing: () => number = () => 0,
+  ) {}
 
   /** Queues a prepared chunk; resolves with its outcome once committed (or refused). */
   write(chunk: GroupChunk): Promise<GroupOutcome> {
     return new Promise((resolve) => {
-      this.queue.push({ chunk, resolve, alone: false })
+      this.queue.push({ chunk, resolve, alone: false, queuedAt: performance.now() })
       this.schedule()
     })
   }
@@ -73,7 +87,24 @@ export class ChunkWriter {
     return group
   }
 
+  /** Whether to wait a little for chunks in preparation, so that they share the next commit. */
+  private shouldWait(): boolean {
+    if (this.preparing() === 0) return false
+    let rows = 0
+    for (const p of this.queue) rows += p.chunk.prepared.rowCount
+    if (rows >= MAX_GROUP_ROWS) return false
+    const waited = performance.now() - (this.queue[0] as Pending).queuedAt
+    if (waited >= MAX_GROUP_WAIT_MS) return false
+    // A chunk finishing its preparation schedules a drain; the timer bounds the wait.
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => this.schedule(), MAX_GROUP_WAIT_MS - waited + 1)
+    this.timer.unref()
+    return true
+  }
+
   private drain() {
+    if (this.queue.length === 0 || this.shouldWait()) return
+    clearTimeout(this.timer)
     const group = this.take()
     if (group.length === 0) return
     let outcomes: GroupOutcome[]

@@ -37,7 +37,7 @@ export interface IngestOptions {
  */
 export function createIngest(db: Db, o: IngestOptions = {}): Ingest {
   const pool = new PreparePool(o.workers ?? Math.max(1, availableParallelism() - 1), o.onError)
-  const writer = new ChunkWriter(db)
+  const writer = new ChunkWriter(db, () => pool.pending())
   return {
     async storeChunkBody(session, n, body) {
       const prepared = await pool.prepare({

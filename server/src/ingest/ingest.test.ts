@@ -104,6 +104,45 @@ describe('prepareChunk', () => {
     expect(a.placeError).toBeNull()
   })
 
+  it('hashes and reads a body the same through its fast path and through the schema', () => {
+    const s = newImport(2, 2)
+    const text = (v: string) => new TextEncoder().encode(v)
+    const input = { key: 'k2', options: s.options, expectedRows: 2, chunkSize: 2, n: 0 }
+    const canonical = prepareChunk(
+      {
+        ...input,
+        body: text(
+          '{"rows":[{"row":2,"cells":["A","+905320000001",null]},{"row":3,"cells":["B","+905320000002",null],"hidden":true}]}',
+        ),
+      },
+      cache,
+    )
+    // Other key order and spacing: the schema's path, the same rows, the same hash.
+    const reordered = prepareChunk(
+      {
+        ...input,
+        body: text(
+          '{ "rows": [ {"cells": ["A", "+905320000001", null], "row": 2}, {"hidden": true, "row": 3, "cells": ["B", "+905320000002", null]} ] }',
+        ),
+      },
+      cache,
+    )
+    expect(canonical.ok).toBe(true)
+    expect(reordered).toEqual(canonical)
+    for (const [bad, where] of [
+      ['{"rows":[{"row":2,"cells":[],"extra":1}]}', ''],
+      ['{"rows":[{"row":2,"cells":[],"hidden":"yes"}]}', 'rows.0.hidden'],
+      ['{"rows":[{"row":2.5,"cells":[]}]}', 'rows.0.row'],
+      ['{"rows":[{"row":2,"cells":[{}]}]}', 'rows.0.cells.0'],
+      ['{"rows":[]}', 'rows'],
+      ['{"rows":[{"row":2,"cells":[]}],"more":true}', ''],
+    ] as const) {
+      const out = prepareChunk({ ...input, body: text(bad) }, cache)
+      expect(out, bad).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
+      expect(out.ok ? '' : out.message, bad).toContain(where)
+    }
+  })
+
   it('tells a chunk that does not fit the plan, without validating it', () => {
     const s = newImport(5, 2)
     const p = ready(s, 2, [row(2, phoneFor(1)), row(3, phoneFor(2))])

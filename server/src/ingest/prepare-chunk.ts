@@ -6,6 +6,7 @@ import {
   createRowValidator,
   type ErrorCode,
   MAX_CHUNK_ROWS,
+  MAX_COLUMNS,
   putChunkBody,
   type RowValidator,
 } from '@leadport/shared'
@@ -120,6 +121,10 @@ export function parseChunkBody(
       message: `A chunk may hold at most ${MAX_CHUNK_ROWS.toLocaleString('en-US')} rows; this one has ${rows.length.toLocaleString('en-US')}.`,
     }
   }
+  if (isCanonicalChunk(raw)) {
+    const hash = createHash('sha256').update(JSON.stringify(raw.rows)).digest('hex')
+    return { rows: raw.rows, hash }
+  }
   const parsed = putChunkBody.safeParse(raw)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
@@ -133,6 +138,42 @@ export function parseChunkBody(
   const hash = createHash('sha256').update(JSON.stringify(parsed.data.rows)).digest('hex')
   return { rows: parsed.data.rows, hash }
 }
+
+/**
+ * The fast path of {@link parseChunkBody}: whether `raw` is a valid chunk body (the same rules as
+ * `putChunkBody`) whose rows already have the keys in the schema's order — what every client that
+ * serialises with `JSON.stringify` sends. Such a body is exactly what the schema would output, so
+ * it skips the schema's copy (a third of the preparation time) and hashes the same.
+ * Anything else (other key order, an error to explain) goes through the schema.
+ */
+function isCanonicalChunk(raw: unknown): raw is { rows: ChunkRow[] } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false
+  let keys = 0
+  for (const k in raw) if (k !== 'rows' || ++keys > 1) return false
+  const rows = (raw as { rows?: unknown }).rows
+  if (!Array.isArray(rows) || rows.length < 1 || rows.length > MAX_CHUNK_ROWS) return false
+  for (const r of rows) {
+    if (typeof r !== 'object' || r === null || Array.isArray(r)) return false
+    let i = 0
+    for (const k in r) {
+      if (k !== ROW_KEYS[i++]) return false
+    }
+    if (i < 2) return false
+    const row = (r as { row: unknown }).row
+    if (typeof row !== 'number' || !Number.isInteger(row) || row < 1 || row > MAX_ROW) return false
+    const cells = (r as { cells: unknown }).cells
+    if (!Array.isArray(cells) || cells.length > MAX_COLUMNS) return false
+    for (const c of cells) {
+      const t = typeof c
+      if (c !== null && t !== 'string' && t !== 'boolean' && t !== 'number') return false
+    }
+    if (i === 3 && typeof (r as { hidden: unknown }).hidden !== 'boolean') return false
+  }
+  return true
+}
+
+const ROW_KEYS = ['row', 'cells', 'hidden']
+const MAX_ROW = 2 ** 31 - 1
 
 /** Why chunk `n` of `rows` does not fit the import's plan, or `null` when it does. */
 export function placeError(

@@ -62,6 +62,13 @@ export class PreparePool {
     })
   }
 
+  /** Chunks being prepared on the workers now. */
+  pending(): number {
+    let n = 0
+    for (const s of this.slots) n += s.jobs.size
+    return n
+  }
+
   /** Ends the workers; jobs still running are refused. */
   async close(): Promise<void> {
     this.closed = true
