@@ -1,6 +1,7 @@
 // End-to-end ingest benchmark: a real server process on loopback, and this (second) process
 // sending an import's rows as chunks over HTTP with a few requests in flight.
-// Run: npx tsx server/bench/ingest.ts [rows] [chunk size] [in flight] [pragma=value ...]
+// Run: npx tsx server/bench/ingest.ts [rows=1000000] [chunk size=5000] [in flight=8] [pragma=value ...]
+// (the server runs with the pragmas of open.ts; extra ones are for experiments)
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,9 +10,6 @@ import Database from 'better-sqlite3'
 import { openDatabase } from '../src/db/open.ts'
 import { spawnServer } from '../src/routes/imports/spawn-server.ts'
 import { seedImportCampaign } from '../src/routes/imports/temp-import-app.ts'
-
-/** Pragmas the benchmark's server runs with unless told otherwise (see INGEST-NOTES.md). */
-export const BENCH_PRAGMAS = ['cache_size = -131072', 'temp_store = MEMORY']
 
 /** Options of {@link runIngestBench}. */
 export interface IngestBenchOptions {
@@ -83,8 +81,8 @@ export async function runIngestBench(
   rows: number,
   o: IngestBenchOptions = {},
 ): Promise<IngestBenchResult> {
-  const chunkSize = o.chunkSize ?? 2_000
-  const inFlight = o.inFlight ?? 4
+  const chunkSize = o.chunkSize ?? 5_000
+  const inFlight = o.inFlight ?? 8
   const dupEvery = o.duplicateEvery ?? 100
   const dir = mkdtempSync(join(tmpdir(), 'leadport-bench-'))
   const file = join(dir, 'leadport.db')
@@ -92,7 +90,7 @@ export async function runIngestBench(
   const seed = openDatabase(file)
   const campaignId = seedImportCampaign(seed, 'Bench')
   seed.close()
-  const server = await spawnServer(file, o.pragmas ?? BENCH_PRAGMAS)
+  const server = await spawnServer(file, o.pragmas ?? [])
   apiKey = server.key
   try {
     const api = `${server.url}/api`
@@ -151,11 +149,11 @@ export async function runIngestBench(
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [rows = '1000000', chunk = '2000', flight = '4', ...pragmas] = process.argv.slice(2)
+  const [rows = '1000000', chunk = '5000', flight = '8', ...pragmas] = process.argv.slice(2)
   const result = await runIngestBench(Number(rows), {
     chunkSize: Number(chunk),
     inFlight: Number(flight),
-    pragmas: pragmas.length > 0 ? pragmas : BENCH_PRAGMAS,
+    pragmas,
   })
   console.log(JSON.stringify(result))
 }
