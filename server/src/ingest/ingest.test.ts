@@ -4,7 +4,7 @@ import type { Db } from '../db/open.ts'
 import { importBody, phoneFor, seedImportCampaign } from '../routes/imports/temp-import-app.ts'
 import { tempApp } from '../test/temp-db.ts'
 import { ChunkWriter } from './chunk-writer.ts'
-import { type PreparedChunk, prepareChunk, ValidatorCache } from './prepare-chunk.ts'
+import { leadCells, type PreparedChunk, prepareChunk, ValidatorCache } from './prepare-chunk.ts'
 import { PreparePool } from './prepare-pool.ts'
 import { type GroupOutcome, writeChunkGroup } from './write-group.ts'
 
@@ -99,7 +99,8 @@ describe('prepareChunk', () => {
     expect(spaced.ok && spaced.hash).toBe(a.hash)
     expect(a.leads.phone).toEqual(['+905320000001', '+905320000009'])
     expect(a.leads.row).toEqual([4, 2])
-    expect(JSON.parse(a.leads.cells[0] as string)).toEqual(['C4', '+905320000001', null])
+    expect(JSON.parse(leadCells(a.leads, 0))).toEqual(['C4', '+905320000001', null])
+    expect(JSON.parse(leadCells(a.leads, 1))).toEqual(['C2', '+905320000009', null])
     expect(a.invalid.map((e) => e.row_number)).toEqual([3])
     expect(a.placeError).toBeNull()
   })

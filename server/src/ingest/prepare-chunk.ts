@@ -32,8 +32,13 @@ export interface LeadColumns {
   /** JSON object text. */
   variables: string[]
   warned: boolean[]
-  /** The row's raw cells as JSON text, for the report if the database refuses it as a duplicate. */
-  cells: string[]
+  /**
+   * The rows' raw cells as JSON texts, one after the other; lead `i`'s is
+   * `cellsText.slice(cellsEnd[i - 1] ?? 0, cellsEnd[i])`. Needed only for the few rows the
+   * database refuses as duplicates: one string crosses `postMessage` as a copy, not 5,000.
+   */
+  cellsText: string
+  cellsEnd: number[]
 }
 
 /** A chunk ready to write. */
@@ -250,15 +255,9 @@ export function checkRows(
   }
   // Numbers are distinct within a chunk (the validator refuses in-chunk duplicates).
   valid.sort((a, b) => (a.phone < b.phone ? -1 : a.phone > b.phone ? 1 : a.at - b.at))
-  const leads: LeadColumns = {
-    row: [],
-    phone: [],
-    ext: [],
-    secondary: [],
-    variables: [],
-    warned: [],
-    cells: [],
-  }
+  const leads = emptyColumns()
+  const cells: string[] = []
+  let end = 0
   for (const l of valid) {
     const r = rows[l.at] as ChunkRow
     leads.row.push(r.row)
@@ -267,8 +266,12 @@ export function checkRows(
     leads.secondary.push(l.secondary)
     leads.variables.push(l.variables)
     leads.warned.push(l.warned)
-    leads.cells.push(JSON.stringify(r.cells))
+    const text = JSON.stringify(r.cells)
+    cells.push(text)
+    end += text.length
+    leads.cellsEnd.push(end)
   }
+  leads.cellsText = cells.join('')
   return { leads, invalid, duplicates }
 }
 
@@ -307,6 +310,20 @@ export function prepareRows(
   }
 }
 
+/** Lead `i`'s raw cells as JSON text. */
+export function leadCells(l: LeadColumns, i: number): string {
+  return l.cellsText.slice(i > 0 ? (l.cellsEnd[i - 1] as number) : 0, l.cellsEnd[i])
+}
+
 function emptyColumns(): LeadColumns {
-  return { row: [], phone: [], ext: [], secondary: [], variables: [], warned: [], cells: [] }
+  return {
+    row: [],
+    phone: [],
+    ext: [],
+    secondary: [],
+    variables: [],
+    warned: [],
+    cellsText: '',
+    cellsEnd: [],
+  }
 }

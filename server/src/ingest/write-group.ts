@@ -12,7 +12,7 @@ import {
   type StoredChunk,
 } from '../db/imports.ts'
 import type { Db } from '../db/open.ts'
-import type { PreparedChunk } from './prepare-chunk.ts'
+import { leadCells, type PreparedChunk } from './prepare-chunk.ts'
 
 /*
  * Chunks, exactly once, several to a commit (group commit).
@@ -209,7 +209,7 @@ function finishChunk(db: Db, c: GroupChunk, inserted: ReadonlySet<number>): Chun
     skipped.push({
       row_number: row,
       cells: [],
-      cellsJson: l.cells[i] as string,
+      cellsJson: leadCells(l, i),
       codes: [code],
       messages: [issueMessage(code, { firstRow: existing?.origin_row ?? undefined })],
     })
