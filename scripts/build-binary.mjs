@@ -2,7 +2,15 @@
 // SPA and better-sqlite3's addon. Run by `pnpm build:binary` after the web build.
 // Usage: node scripts/build-binary.mjs [--out dist/leads]
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { build } from 'esbuild'
@@ -36,13 +44,33 @@ await build({
   legalComments: 'none',
 })
 
+// Each worker thread entry (server/src/workers/entries.json) becomes its own CommonJS bundle,
+// carried as the asset `worker:<name>` and started with `new Worker(code, { eval: true })`.
+step('Bundling the worker threads (esbuild)')
+const workers = JSON.parse(readFileSync(join(root, 'server/src/workers/entries.json'), 'utf8'))
+const workerAssets = {}
+for (const [name, entry] of Object.entries(workers)) {
+  const outfile = join(work, 'workers', `${name}.cjs`)
+  await build({
+    entryPoints: [join(root, entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logOverride: { 'empty-import-meta': 'silent' },
+    legalComments: 'none',
+  })
+  workerAssets[`worker:${name}`] = outfile
+}
+
 step('Collecting the SPA and the SQLite addon')
 const serverRequire = createRequire(join(root, 'server/package.json'))
 const addon = join(
   dirname(serverRequire.resolve('better-sqlite3/package.json')),
   'build/Release/better_sqlite3.node',
 )
-const assets = { 'better_sqlite3.node': addon }
+const assets = { 'better_sqlite3.node': addon, ...workerAssets }
 const files = []
 const walk = (dir) => {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -20,6 +20,7 @@ import { healthRoutes } from './routes/health/index.ts'
 import { createFileImports, type FileImports } from './routes/imports/import-file.ts'
 import { importFileRoutes } from './routes/imports/import-file-route.ts'
 import { importRoutes } from './routes/imports/index.ts'
+import { outboxRoutes } from './routes/outbox/index.ts'
 import { phoneNumberRoutes } from './routes/phone-numbers/index.ts'
 import { userRoutes } from './routes/users/index.ts'
 import { type AssetSource, serveSpa } from './spa.ts'
@@ -80,6 +81,8 @@ export interface AppDeps {
   ingest?: Ingest
   /** Background file imports (their worker threads); made here when not given. */
   fileImports?: FileImports
+  /** Runs the outbox sender now (after an admin retries a failed email). */
+  wakeOutbox?: () => void
 }
 
 /**
@@ -139,6 +142,7 @@ export function createApp(deps: AppDeps) {
     .route('/campaigns', campaignRoutes)
     .route('/imports', importFileRoutes(fileImports))
     .route('/imports', importRoutes)
+    .route('/outbox', outboxRoutes({ wake: deps.wakeOutbox }))
     .route('/calls', createCallRoutes(deps.calls ?? { secret: undefined, clock: systemClock }))
     .route('/', docsRoutes)
   api.all('*', (c) => {

@@ -129,6 +129,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     calls: { secret: webhookSecret, clock: systemClock },
     mail,
     fileImports,
+    wakeOutbox: () => sender?.wake(),
     security: { trustProxy: opts.trustProxy ?? false, setupCode },
     db,
     version: VERSION,
@@ -144,6 +145,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   })
   const { port } = server.address() as AddressInfo
   if (kind !== 'off') dialer.start(1000)
+  // Background file imports the last run did not finish go on from their kept files.
+  void fileImports.resume(db).catch((e) => console.error(e))
   let closing: Promise<void> | undefined
   return {
     url: `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`,

@@ -7,8 +7,10 @@ import { LoginPage } from './pages/auth/login-page.tsx'
 import { SetupPage } from './pages/auth/setup-page.tsx'
 import { CampaignPage } from './pages/campaign/campaign-page.tsx'
 import { CampaignsPage } from './pages/campaigns-page.tsx'
+import { ImportStatusPage } from './pages/imports/import-page.tsx'
 import { MembersPage } from './pages/members/members-page.tsx'
 import { NumbersPage } from './pages/numbers/numbers-page.tsx'
+import { OutboxPage } from './pages/outbox/outbox-page.tsx'
 import { QueryState } from './pages/query-state.tsx'
 
 /** The app: first-run setup, sign-in, or the shell for a signed-in member. */
@@ -44,6 +46,7 @@ function Shell({ me }: { me: User }) {
           <Link href="/numbers">Caller numbers</Link>
           <Link href="/members">Members</Link>
           <Link href="/api-keys">API keys</Link>
+          {me.role === 'admin' && <Link href="/outbox">Email outbox</Link>}
           <a href="/api/docs">API docs</a>
         </nav>
         <span className="whoami">
@@ -68,6 +71,8 @@ function Shell({ me }: { me: User }) {
             <MembersPage me={me} />
           </Route>
           <Route path="/api-keys" component={ApiKeysPage} />
+          <Route path="/imports/:id">{(p) => <ImportStatusPage idParam={p.id} />}</Route>
+          <Route path="/outbox" component={OutboxPage} />
           <Route>
             <div className="panel">
               <h1>Page not found</h1>

@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
+import { startWorker } from '../workers/start-worker.ts'
 import {
   type PreparedChunk,
   type PrepareInput,
@@ -20,21 +21,11 @@ interface Slot {
   jobs: Map<number, Job>
 }
 
-// Resolved on first use: inside the single binary (a CJS bundle) import.meta.url is empty, and
-// the pool then prepares chunks inline.
-function workerFiles(): { boot: URL; entry: URL } | undefined {
-  const here = import.meta.url
-  if (!here) return undefined
-  return {
-    boot: new URL('../routes/imports/worker-boot.mjs', here),
-    entry: new URL(`./validate-worker.${here.endsWith('.ts') ? 'ts' : 'js'}`, here),
-  }
-}
-
 /**
  * Prepares chunk bodies (prepare-chunk.ts) on `size` worker threads, so that parsing and
  * validating the next chunks runs on another core while the event loop writes the current
- * ones. With `size` 0, or where workers cannot start, it prepares inline.
+ * ones (workers/start-worker.ts: from source or from the single binary). With `size` 0, or where
+ * a worker cannot start, it prepares inline.
  * Bodies are transferred to the worker, not copied (the caller's buffer is detached).
  * @example const pool = new PreparePool(1); const out = await pool.prepare(input)
  */
@@ -90,9 +81,15 @@ export class PreparePool {
   }
 
   private start(): Slot | undefined {
-    const files = workerFiles()
-    if (!files) return undefined
-    const worker = new Worker(files.boot, { workerData: { entry: files.entry.href } })
+    let worker: Worker
+    try {
+      worker = startWorker('validate')
+    } catch (err) {
+      // Without worker threads the pool prepares inline: slower, never wrong.
+      this.onError?.(err)
+      this.closed = true
+      return undefined
+    }
     worker.unref()
     const slot: Slot = { worker, jobs: new Map() }
     const fail = (err: Error) => {

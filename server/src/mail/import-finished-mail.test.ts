@@ -49,6 +49,7 @@ describe('the import-finished email', () => {
     expect(m.text).toContain('Duplicates skipped: 1')
     expect(m.text).toContain('Invalid rows skipped: 1')
     expect(m.text).toContain(`https://leads.example.com/campaigns/${campaign}`)
+    expect(m.text).toMatch(new RegExp(`Import: https://leads\\.example\\.com/imports/${id}\\s`))
     expect(m.text).toContain(`https://leads.example.com/api/imports/${id}/report`)
     expect(m.html).toContain('<td>Added as leads</td><td>2</td>')
     expect(listOutboxMessages(t.db)).toMatchObject([{ status: 'sent', attempts: 1 }])

@@ -54,7 +54,8 @@ export function renderImportFinished(f: ImportFinishedFacts, publicUrl: string):
   const file = oneLine(f.fileName, 255)
   const links = {
     campaign: `${publicUrl}/campaigns/${f.campaignId}`,
-    import: `${publicUrl}/api/imports/${f.importId}`,
+    // The app's import page (status, counts, report links), not the API's JSON.
+    import: `${publicUrl}/imports/${f.importId}`,
     report: `${publicUrl}/api/imports/${f.importId}/report`,
   }
   const counts: [string, number][] = [

@@ -105,5 +105,7 @@ export const importSchema = z.object({
   created_at: timestamp,
   updated_at: timestamp,
   completed_at: timestamp.nullable(),
+  /** Why a background import failed (status `failed`), in words for the user; else null. */
+  failure: z.string().nullable(),
 })
 export type Import = z.infer<typeof importSchema>

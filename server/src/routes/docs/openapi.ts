@@ -15,52 +15,9 @@ import {
   updateCampaignBody,
   updatePhoneNumberBody,
 } from '@leadport/shared'
-import { z } from 'zod'
-
-type Json = Record<string, unknown>
-
-// Request bodies are described as clients send them (defaults optional), answers as sent.
-function schema(s: z.ZodType, io: 'input' | 'output'): Json {
-  const { $schema: _, ...json } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Json
-  return json
-}
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
-const json = (s: Json) => ({ content: { 'application/json': { schema: s } } })
-const error = (description: string) => ({ description, ...json(ref('Error')) })
-const idParam = (what: string) => ({
-  name: 'id',
-  in: 'path',
-  required: true,
-  description: `The ${what}'s id.`,
-  schema: { type: 'integer', minimum: 1 },
-})
-
-interface Op {
-  summary: string
-  params?: Json[]
-  body?: z.ZodType
-  ok: [number, string, Json]
-  refusals: Record<number, string>
-}
-
-function operation(tag: string, o: Op): Json {
-  const responses: Json = { [o.ok[0]]: { description: o.ok[1], ...json(o.ok[2]) } }
-  for (const [status, why] of Object.entries(o.refusals)) responses[status] = error(why)
-  return {
-    tags: [tag],
-    summary: o.summary,
-    ...(o.params ? { parameters: o.params } : {}),
-    ...(o.body ? { requestBody: { required: true, ...json(schema(o.body, 'input')) } } : {}),
-    responses,
-  }
-}
-
-const BAD = 'The body is not valid JSON or breaks a rule; the message names the first problem.'
-const list = (name: string) => ({
-  type: 'object',
-  properties: { items: { type: 'array', items: ref(name) } },
-})
+import type { z } from 'zod'
+import { callPaths, importPaths, importSchemas } from './openapi-imports.ts'
+import { BAD, idParam, type Json, list, operation, ref, schema } from './openapi-parts.ts'
 
 /** Builds the OpenAPI 3.1 document of the API from the same zod schemas the routes use. */
 export function buildOpenApi(version: string): Json {
@@ -114,7 +71,7 @@ export function buildOpenApi(version: string): Json {
       title: 'Leadport API',
       version,
       description:
-        'Assistants, caller numbers, campaigns and their leads. Errors are `{ "error": { "code", "message" } }` with a fitting status. Authenticate with an API key created on the app\'s API keys page, sent as `Authorization: Bearer lp_…`: a missing, wrong or revoked key gets 401, and each key may send a burst of 120 requests and 20 a second after that (429 with `Retry-After` in seconds).',
+        'Assistants, caller numbers, campaigns, their leads and lead imports. Errors are `{ "error": { "code", "message" } }` with a fitting status. Authenticate with an API key created on the app\'s API keys page, sent as `Authorization: Bearer lp_…`: a missing, wrong or revoked key gets 401, and each key may send a burst of 120 requests and 20 a second after that (429 with `Retry-After` in seconds).',
     },
     servers: [{ url: '/' }],
     security: [{ apiKey: [] }],
@@ -153,6 +110,8 @@ export function buildOpenApi(version: string): Json {
         post: transition('Pause (in progress → paused)', 'Not in progress.'),
       },
       '/api/campaigns/{id}/leads': leadPaths(),
+      ...importPaths(),
+      ...callPaths(),
     },
     components: {
       securitySchemes: {
@@ -168,6 +127,7 @@ export function buildOpenApi(version: string): Json {
         Campaign: schema(campaignSchema, 'output'),
         Lead: schema(leadSchema, 'output'),
         LeadPage: schema(pageOf(leadSchema), 'output'),
+        ...importSchemas(),
         Error: schema(errorBody, 'output'),
       },
     },

@@ -69,12 +69,17 @@ export const DOCS_JS = `'use strict'
         body.append(el('h4', {}, 'Parameters'), el('table', {}, ...rows))
       }
       if (op.requestBody) {
-        body.append(el('h4', {}, 'Request body (application/json)'), pretty(op.requestBody.content['application/json'].schema))
+        // JSON bodies, and multipart for file uploads: show the first media type given.
+        const [type, media] = Object.entries(op.requestBody.content)[0] || []
+        body.append(el('h4', {}, 'Request body (' + type + ')'))
+        if (media && media.schema) body.append(pretty(media.schema))
       }
       body.append(el('h4', {}, 'Responses'))
       for (const [status, r] of Object.entries(op.responses)) {
-        const s = r.content && r.content['application/json'].schema
+        const types = r.content ? Object.keys(r.content) : []
+        const s = r.content && r.content['application/json'] && r.content['application/json'].schema
         body.append(el('p', {}, el('strong', {}, status), ' ', r.description))
+        if (types.length && !r.content['application/json']) body.append(el('p', { class: 'muted' }, types.join(', ')))
         if (s && !s.$ref) body.append(pretty(s))
         else if (s) body.append(el('p', { class: 'muted' }, 'Schema: ' + s.$ref.split('/').pop()))
       }

@@ -1,31 +1,12 @@
-import {
-  id,
-  MAX_CHUNK_ROWS,
-  mappingSchema,
-  type PhoneFormat,
-  phoneFormatSchema,
-} from '@leadport/shared'
+import { type ImportFileOptions, importFileOptions, type PhoneFormat } from '@leadport/shared'
 import { Hono } from 'hono'
-import { z } from 'zod'
 import type { AppEnv } from '../../app.ts'
 import { AppError } from '../../app-error.ts'
 import { getImport } from '../../db/imports.ts'
 import type { FileImports } from './import-file.ts'
 import { viewImport } from './view-import.ts'
 
-/** The `options` part of `POST /api/imports/file` (JSON). */
-export const importFileOptions = z.strictObject({
-  campaign_id: id,
-  format: phoneFormatSchema,
-  mapping: mappingSchema.optional(),
-  sheet: z.string().min(1).max(255).optional(),
-  header_row: z.number().int().min(1).max(1_048_576).optional(),
-  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'windows-1254']).optional(),
-  delimiter: z.enum([',', ';', '\t', '|']).optional(),
-  chunk_size: z.number().int().min(1).max(MAX_CHUNK_ROWS).optional(),
-})
-
-function readOptions(raw: unknown): z.infer<typeof importFileOptions> {
+function readOptions(raw: unknown): ImportFileOptions {
   let json: unknown
   try {
     json = typeof raw === 'string' ? JSON.parse(raw) : undefined

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as XLSX from 'xlsx'
 import { listOutboxMessages } from '../../db/outbox.ts'
@@ -41,7 +43,11 @@ describe('POST /api/imports/file', () => {
       expected_rows: 5,
       total_chunks: 3,
     })
+    // Kept next to the database until the import completes, then deleted.
+    const kept = join(t.dir, 'imports', `${created.id}.csv`)
+    expect(existsSync(kept)).toBe(true)
     await t.imports.idle()
+    expect(readdirSync(join(t.dir, 'imports'))).toEqual([])
     const done = await (await t.get(`/api/imports/${created.id}`)).json()
     expect(done).toMatchObject({
       status: 'completed',
@@ -87,6 +93,8 @@ describe('POST /api/imports/file', () => {
     const json = await t.get('/api/imports/1')
     expect(json.status).toBe(404)
     expect(t.db.prepare('SELECT count(*) FROM imports').pluck().get()).toBe(0)
+    // No upload is left behind on disk either.
+    expect(readdirSync(join(t.dir, 'imports'))).toEqual([])
   })
 })
 

@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads'
 import type { ChunkRow, ErrorCode } from '@leadport/shared'
+import { startWorker } from '../../workers/start-worker.ts'
 import type { ReadFileInput, ReadFileMessage, ReadFileSummary } from './read-file-worker.ts'
 
 /** A file read in a worker: what it is and its rows in file order. */
@@ -24,18 +24,6 @@ export interface ReadLimits {
   onError?: (err: unknown) => void
 }
 
-// Resolved on first use, not at load: inside the single binary (a CJS bundle) import.meta.url is
-// empty and `new URL` would throw while the server starts. Background file imports are not
-// available in the binary yet (they need the worker as an embedded entry).
-function workerFiles(): { boot: URL; entry: URL } {
-  const here = import.meta.url
-  if (!here) throw new Error('Background file imports need the worker files next to the server.')
-  return {
-    boot: new URL('./worker-boot.mjs', here),
-    entry: new URL(`./read-file-worker.${here.endsWith('.ts') ? 'ts' : 'js'}`, here),
-  }
-}
-
 /**
  * Reads, maps and validates a whole lead file with `checkLeadFile` in a worker thread, so the
  * event loop keeps serving requests. The bytes are transferred (the caller's copy is detached).
@@ -43,13 +31,12 @@ function workerFiles(): { boot: URL; entry: URL } {
  * @example const r = await readFileInWorker({ bytes, fileName, variables, format }, limits)
  */
 export function readFileInWorker(
-  input: Omit<ReadFileInput, 'entry' | 'batch'>,
+  input: Omit<ReadFileInput, 'batch'>,
   limits: ReadLimits,
 ): Promise<{ ok: true; data: ReadFile } | { ok: false; error: ReadFileError }> {
   const rows: ChunkRow[] = []
-  const { boot, entry } = workerFiles()
-  const workerData: ReadFileInput = { ...input, entry: entry.href, batch: 2_000 }
-  const worker = new Worker(boot, {
+  const workerData: ReadFileInput = { ...input, batch: 2_000 }
+  const worker = startWorker('read-file', {
     workerData,
     transferList: [input.bytes.buffer as ArrayBuffer],
     resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },

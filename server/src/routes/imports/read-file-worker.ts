@@ -12,7 +12,6 @@ import {
 
 /** What the worker is given (as `workerData`, the bytes transferred, not copied). */
 export interface ReadFileInput {
-  entry: string
   bytes: Uint8Array
   fileName: string
   variables: AssistantVariable[]
@@ -100,4 +99,5 @@ async function run(input: ReadFileInput): Promise<void> {
   port.postMessage(done)
 }
 
-await run(workerData as ReadFileInput)
+// No top-level await: inside the single binary this module is a CommonJS bundle.
+void run(workerData as ReadFileInput)

@@ -1,4 +1,5 @@
 import type { Import } from '@leadport/shared'
+import { readImportFailure } from '../../db/file-imports.ts'
 import { type ImportSession, listChunkNumbers } from '../../db/imports.ts'
 import type { Db } from '../../db/open.ts'
 
@@ -18,5 +19,6 @@ export function viewImport(db: Db, s: ImportSession): Import {
     created_at: s.created_at,
     updated_at: s.updated_at,
     completed_at: s.completed_at,
+    failure: readImportFailure(db, s.id) ?? null,
   }
 }
