@@ -6,6 +6,7 @@ import { generateLeadFile } from './lead-file.ts'
 import { countDisagreements, runPhoneBench } from './phone.ts'
 import { runPipelineBench } from './pipeline.ts'
 import { runXlsxBench } from './xlsx.ts'
+import { runXlsxStreamBench } from './xlsx-stream.ts'
 
 const [name, rowsText] = process.argv.slice(2)
 const rows = Number(rowsText)
@@ -20,6 +21,8 @@ async function run(): Promise<unknown> {
       return runPhoneBench(rows)
     case 'xlsx':
       return runXlsxBench(rows)
+    case 'xlsx-stream':
+      return runXlsxStreamBench(rows)
     case 'agreement': {
       // Every phone cell of the pipeline's file (primary and secondary columns).
       const cells: string[] = []

@@ -1,13 +1,14 @@
 import { detectHeaderRow, fillMergedHeader } from '../mapping/detect-header-row.ts'
 import type { Field } from '../mapping/fields.ts'
+import { cellText } from '../mapping/normalize.ts'
 import { sniffFile } from '../read/sniff.ts'
 import type { EncodingGuess } from '../read/text/detect-encoding.ts'
 import { readTextFile } from '../read/text/read-text-file.ts'
 import type { Delimiter, TextEncoding } from '../read/text/types.ts'
 import type { Cell, FileKind, Result } from '../read/types.ts'
-import { readWorkbook } from '../read/workbook/read-workbook.ts'
 import type { MergedRange } from '../read/workbook/scan-sheet.ts'
 import type { SheetInfo } from '../read/workbook/types.ts'
+import { readWorkbookRows } from './read-workbook-rows.ts'
 
 /** Rows looked at to find the header (title rows sit above it). */
 export const HEADER_WINDOW = 20
@@ -25,6 +26,8 @@ export interface ReadLeadOptions {
   targets: readonly Field[]
   /** Workbooks: read rows up to this Excel row number. */
   maxRows?: number
+  /** XLSX: the streaming reader (default) or SheetJS (agreement tests, benchmarks). */
+  xlsxReader?: 'stream' | 'sheetjs'
   signal?: AbortSignal
   /** Fraction of the file read, 0..1. */
   onProgress?: (fraction: number) => void
@@ -87,17 +90,26 @@ export async function readLeadFile(
   let stopped = false
   let merges: readonly MergedRange[] = []
 
-  const pickHeader = () => {
-    let at = 0
+  // Merges fill blank header cells. XLSX streams and learns its merges only at the end of the
+  // sheet, so when the header has a blank cell the rows wait for them (XLS and ODS, parsed
+  // whole, know them first); any other header cannot change and its rows stream at once.
+  let mergesPending = sniffed.data.kind !== 'csv'
+  let waitForMerges = false
+
+  const headerIndex = (): number => {
     if (options.headerRow !== undefined) {
-      at = window.findIndex((r) => r.rowNumber >= (options.headerRow as number))
-      if (at < 0) at = window.length
-    } else {
-      at = detectHeaderRow(
-        window.map((r) => r.cells),
-        options.targets,
-      ).index
+      const at = window.findIndex((r) => r.rowNumber >= (options.headerRow as number))
+      return at < 0 ? window.length : at
     }
+    const top = window.length > HEADER_WINDOW ? window.slice(0, HEADER_WINDOW) : window
+    return detectHeaderRow(
+      top.map((r) => r.cells),
+      options.targets,
+    ).index
+  }
+
+  const pickHeader = () => {
+    const at = headerIndex()
     const chosen = window[at]
     const cells = chosen ? mergeHeader(chosen.cells, merges, chosen.rowNumber) : []
     header = cells
@@ -116,7 +128,11 @@ export async function readLeadFile(
     if (header === null) {
       if (options.headerRow !== undefined && rowNumber < options.headerRow) return true
       window.push({ cells, rowNumber, hidden })
-      if (window.length >= HEADER_WINDOW) pickHeader()
+      if (window.length >= HEADER_WINDOW && !waitForMerges) {
+        const candidate = window[headerIndex()]?.cells ?? []
+        if (mergesPending && candidate.some((c) => cellText(c) === '')) waitForMerges = true
+        else pickHeader()
+      }
       return !stopped
     }
     dataRows++
@@ -151,21 +167,25 @@ export async function readLeadFile(
       replacementChars: r.replacementChars,
     }
   } else {
-    // The workbook reader reports merges with its result; header merges are applied when the
-    // header is picked, so it waits for the result by buffering (a workbook is in memory anyway).
-    const rows: Buffered[] = []
-    const read = await readWorkbook(bytes, {
-      sheet: options.sheet,
-      maxRows: options.maxRows,
-      onRow: (cells, rowNumber, hidden) => {
-        rows.push({ cells, rowNumber, hidden })
+    const read = await readWorkbookRows(
+      bytes,
+      sniffed.data.kind,
+      {
+        sheet: options.sheet,
+        maxRows: options.maxRows,
+        xlsxReader: options.xlsxReader,
+        signal: options.signal,
+        onProgress: options.onProgress,
       },
-    })
+      (m) => {
+        merges = m
+        mergesPending = false
+      },
+      take,
+    )
     if (!read.ok) return read
     merges = read.data.merges
     notes.push(...read.data.notes)
-    for (const r of rows) if (!take(r.cells, r.rowNumber, r.hidden)) break
-    options.onProgress?.(1)
     info = {
       kind: read.data.kind,
       sheets: read.data.sheets,

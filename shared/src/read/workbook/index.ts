@@ -3,6 +3,7 @@ export { listSheets, openWorkbook } from './open-workbook.ts'
 export { readSheet, readWorkbook } from './read-workbook.ts'
 export { HEADER_SCAN_ROWS, MAX_COLUMNS, type MergedRange, type OnRow } from './scan-sheet.ts'
 export { loadCodepages, mapSheetJsError } from './sheetjs.ts'
+export { type ReadXlsxOptions, readXlsx, STREAM_ZIP_LIMITS } from './stream/read-xlsx.ts'
 export type * from './types.ts'
 export {
   checkZip,

@@ -1,6 +1,9 @@
+import { sniffFile } from '../sniff.ts'
 import type { Result } from '../types.ts'
+import { notesFor } from './notes.ts'
 import { openWorkbook, sheetOf } from './open-workbook.ts'
 import { MAX_COLUMNS, type OnRow, scanSheet } from './scan-sheet.ts'
+import { readXlsx } from './stream/read-xlsx.ts'
 import type {
   OpenedWorkbook,
   ReadSheetOptions,
@@ -8,37 +11,6 @@ import type {
   WorkbookRead,
   WorkbookRow,
 } from './types.ts'
-
-const n = (x: number) => x.toLocaleString('en-US')
-
-function notesFor(read: Omit<WorkbookRead, 'notes' | 'rows'>, picked: boolean, maxRows = 0) {
-  const notes: string[] = []
-  const skipped = read.sheets.filter((s) => s.hidden && (s.rows ?? 0) > 0).map((s) => s.name)
-  if (picked && skipped.length > 0) {
-    notes.push(`Hidden sheets were not read: ${skipped.map((s) => `"${s}"`).join(', ')}.`)
-  }
-  if (read.columnCount > read.columnsKept) {
-    notes.push(
-      `The sheet has ${n(read.columnCount)} columns; only the first ${n(read.columnsKept)} were read.`,
-    )
-  }
-  if (read.formulasWithoutValue > 0) {
-    notes.push(
-      `${n(read.formulasWithoutValue)} formula cells (first in row ${read.formulaRows[0]}) have ` +
-        'no saved value and were read as empty; open the file in Excel, let it calculate, ' +
-        'save, and upload again.',
-    )
-  }
-  if (read.hiddenRowCount > 0) notes.push(`${n(read.hiddenRowCount)} rows are hidden in Excel.`)
-  if (read.otherMerges > 0) {
-    notes.push(
-      `${n(read.otherMerges)} merged cell ranges below the header keep their value in the ` +
-        'first cell only.',
-    )
-  }
-  if (read.truncated) notes.push(`Only rows up to row ${n(maxRows)} were read.`)
-  return notes
-}
 
 /**
  * Walks one sheet of an opened workbook: rows of typed cells (arrays by column index, never
@@ -68,7 +40,9 @@ export function readSheet(
 }
 
 /**
- * Reads one sheet of an XLSX, XLS or ODS file: `openWorkbook` then `readSheet`.
+ * Reads one sheet of an XLSX, XLS or ODS file. XLSX goes through the streaming reader
+ * (`stream/read-xlsx.ts`); XLS, ODS and any XLSX it refuses go through SheetJS (`openWorkbook`
+ * then `readSheet`), so encrypted packages (CFB, sniffed first) never reach it.
  * A header-only sheet gives `rowCount: 1`; the caller turns that into NO_DATA_ROWS.
  * @example
  * const read = await readWorkbook(bytes, { maxRows: 200_001, onRow: (cells, rowNumber) => {} })
@@ -77,7 +51,15 @@ export async function readWorkbook(
   bytes: Uint8Array,
   opts: ReadWorkbookOptions = {},
 ): Promise<Result<WorkbookRead>> {
-  const { maxColumns, onRow, ...options } = opts
+  const { maxColumns, onRow, xlsxReader, signal, onProgress, ...options } = opts
+  if (xlsxReader !== 'sheetjs') {
+    const sniffed = sniffFile(bytes)
+    if (sniffed.ok && sniffed.data.kind === 'xlsx') {
+      const streamed = await readXlsx(bytes, opts)
+      // Refused files (XLSB, ZIP64, encrypted zip entries, missing parts) go on to SheetJS.
+      if (!('refused' in streamed)) return streamed
+    }
+  }
   const opened = await openWorkbook(bytes, options)
   if (!opened.ok) return opened
   return readSheet(opened.data, {

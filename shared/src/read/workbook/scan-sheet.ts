@@ -97,10 +97,15 @@ function hasValue(raw: RawRow, maxColumns: number): boolean {
   return false
 }
 
-function collectMerges(ws: WorkSheet, windowEnd: number, maxColumns: number) {
+/**
+ * Splits merged ranges into those starting in the header scan window (up to Excel row
+ * `windowEnd`, within the column cap) and a count of the others.
+ * @example collectMerges([decode_range('A1:B1')], 30, 1000).merges[0]?.lastColumn // 1
+ */
+export function collectMerges(ranges: readonly Range[], windowEnd: number, maxColumns: number) {
   const merges: MergedRange[] = []
   let otherMerges = 0
-  for (const m of (ws['!merges'] ?? []) as Range[]) {
+  for (const m of ranges) {
     if (m.s.r + 1 > windowEnd || m.s.c >= maxColumns) {
       otherMerges++
       continue
@@ -168,7 +173,7 @@ export function scanSheet(ws: WorkSheet, limits: ScanLimits, onRow?: OnRow): She
     if (scan.rowCount <= HEADER_SCAN_ROWS) windowEnd = rowNumber
     onRow?.(cells, rowNumber, hidden)
   }
-  Object.assign(scan, collectMerges(ws, windowEnd, maxColumns))
+  Object.assign(scan, collectMerges((ws['!merges'] ?? []) as Range[], windowEnd, maxColumns))
   return scan
 }
 

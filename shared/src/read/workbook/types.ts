@@ -43,7 +43,17 @@ export interface ReadSheetOptions {
 }
 
 /** Options of `readWorkbook`: parse options plus sheet-walk options. */
-export interface ReadWorkbookOptions extends OpenOptions, Omit<ReadSheetOptions, 'sheet'> {}
+export interface ReadWorkbookOptions extends OpenOptions, Omit<ReadSheetOptions, 'sheet'> {
+  /**
+   * How an XLSX is read: `stream` (default) inflates and scans only the parts needed and hands
+   * files it refuses to SheetJS; `sheetjs` always uses SheetJS (agreement tests, benchmarks).
+   */
+  xlsxReader?: 'stream' | 'sheetjs'
+  /** Aborting rejects the returned promise with the signal's reason (streaming reader). */
+  signal?: AbortSignal
+  /** Fraction (0..1) of the sheet read so far (streaming reader; SheetJS reports nothing). */
+  onProgress?: (fraction: number) => void
+}
 
 /** A parsed workbook with its sheet list (hidden flags, row counts) and the default sheet. */
 export interface OpenedWorkbook {
