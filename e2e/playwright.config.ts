@@ -10,6 +10,10 @@ const port = Number(process.env.E2E_PORT ?? 8790)
 // A second, never set-up server for the first-run page (setup code fixed by the environment).
 const setupPort = port + 1
 process.env.E2E_SETUP_URL = `http://127.0.0.1:${setupPort}`
+// A third server that dials with the simulator, 20x faster than real time (dialer.spec.ts signs
+// in to it on its own: its session cookie never meets the main server's storage state).
+const dialerPort = port + 2
+process.env.E2E_DIALER_URL = `http://127.0.0.1:${dialerPort}`
 /** The admin the unattended install creates; tests sign in as them (global-setup.ts). */
 const ADMIN = { email: 'admin@example.com', password: 'e2e correct horse battery' }
 process.env.E2E_ADMIN_EMAIL = ADMIN.email
@@ -50,6 +54,19 @@ export default defineConfig({
       command: `${cli} --port ${port} --data ${join(dataDir, 'main')}`,
       url: `http://127.0.0.1:${port}/api/health`,
       env: { LEADPORT_ADMIN_EMAIL: ADMIN.email, LEADPORT_ADMIN_PASSWORD: ADMIN.password },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `node --import tsx ../server/src/cli/bin.ts serve --dialer simulator --sim-speed 20 --port ${dialerPort} --data ${join(dataDir, 'dialer')}`,
+      url: `http://127.0.0.1:${dialerPort}/api/health`,
+      env: {
+        LEADPORT_ADMIN_EMAIL: ADMIN.email,
+        LEADPORT_ADMIN_PASSWORD: ADMIN.password,
+        LEADPORT_SIMULATOR_SEED: '7',
+      },
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'ignore',

@@ -13,8 +13,10 @@ import type { MailConfig } from './mail/read-mail-config.ts'
 import { apiKeyRoutes } from './routes/api-keys/index.ts'
 import { assistantRoutes } from './routes/assistants/index.ts'
 import { authRoutes } from './routes/auth/index.ts'
+import { createCampaignCallRoutes, leadCallRoutes } from './routes/calls/campaign-calls.ts'
 import { type CallRouteDeps, createCallRoutes } from './routes/calls/index.ts'
 import { campaignRoutes } from './routes/campaigns/index.ts'
+import { doNotCallRoutes } from './routes/do-not-call/index.ts'
 import { docsRoutes } from './routes/docs/index.ts'
 import { healthRoutes } from './routes/health/index.ts'
 import { createFileImports, type FileImports } from './routes/imports/import-file.ts'
@@ -144,6 +146,9 @@ export function createApp(deps: AppDeps) {
     .route('/imports', importRoutes)
     .route('/outbox', outboxRoutes({ wake: deps.wakeOutbox }))
     .route('/calls', createCallRoutes(deps.calls ?? { secret: undefined, clock: systemClock }))
+    .route('/campaigns', createCampaignCallRoutes(deps.calls?.clock))
+    .route('/leads', leadCallRoutes)
+    .route('/do-not-call', doNotCallRoutes)
     .route('/', docsRoutes)
   api.all('*', (c) => {
     throw new AppError('NOT_FOUND', `No API route ${c.req.method} ${c.req.path}.`)

@@ -37,6 +37,8 @@ export interface ServeOptions {
   env?: NodeJS.ProcessEnv
   /** Who places calls: the built-in simulator (default), a webhook provider, or nobody. */
   dialer?: DialerKind
+  /** Simulated calls run this many times faster than real time (`--sim-speed`); default 1. */
+  simSpeed?: number
 }
 
 /** The call providers `leads serve --dialer` knows. */
@@ -86,6 +88,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
           .replace(/(.{4})(?=.)/g, '$1-')
       : undefined
   const kind = opts.dialer ?? 'simulator'
+  const simSpeed = kind === 'simulator' ? (opts.simSpeed ?? 1) : 1
   const webhookUrl = env.LEADPORT_WEBHOOK_URL
   const webhookSecret = env.LEADPORT_WEBHOOK_SECRET
   if (kind === 'webhook' && (!webhookUrl || !webhookSecret)) {
@@ -99,11 +102,15 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
           secret: webhookSecret as string,
           clock: systemClock,
         })
-      : createSimulator(systemClock, { seed: Number(env.LEADPORT_SIMULATOR_SEED) || undefined })
+      : createSimulator(systemClock, {
+          seed: Number(env.LEADPORT_SIMULATOR_SEED) || undefined,
+          speed: simSpeed,
+        })
   const dialer = createDialer({
     db,
     provider,
     clock: systemClock,
+    sampleMs: Math.max(1000, 60_000 / simSpeed),
     onError: (e) => console.error(e),
   })
   let mail: ReturnType<typeof readMailConfig>
@@ -144,7 +151,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     s.once('error', fail)
   })
   const { port } = server.address() as AddressInfo
-  if (kind !== 'off') dialer.start(1000)
+  if (kind !== 'off') dialer.start(simSpeed > 1 ? 250 : 1000)
   // Background file imports the last run did not finish go on from their kept files.
   void fileImports.resume(db).catch((e) => console.error(e))
   let closing: Promise<void> | undefined

@@ -7,6 +7,7 @@ import { LoginPage } from './pages/auth/login-page.tsx'
 import { SetupPage } from './pages/auth/setup-page.tsx'
 import { CampaignPage } from './pages/campaign/campaign-page.tsx'
 import { CampaignsPage } from './pages/campaigns-page.tsx'
+import { DoNotCallPage } from './pages/do-not-call/do-not-call-page.tsx'
 import { ImportStatusPage } from './pages/imports/import-page.tsx'
 import { MembersPage } from './pages/members/members-page.tsx'
 import { NumbersPage } from './pages/numbers/numbers-page.tsx'
@@ -44,6 +45,7 @@ function Shell({ me }: { me: User }) {
           <Link href="/">Campaigns</Link>
           <Link href="/assistants">Assistants</Link>
           <Link href="/numbers">Caller numbers</Link>
+          <Link href="/do-not-call">Do not call</Link>
           <Link href="/members">Members</Link>
           <Link href="/api-keys">API keys</Link>
           {me.role === 'admin' && <Link href="/outbox">Email outbox</Link>}
@@ -67,6 +69,7 @@ function Shell({ me }: { me: User }) {
           <Route path="/campaigns/:id">{(p) => <CampaignPage idParam={p.id} />}</Route>
           <Route path="/assistants" component={AssistantsPage} />
           <Route path="/numbers" component={NumbersPage} />
+          <Route path="/do-not-call" component={DoNotCallPage} />
           <Route path="/members">
             <MembersPage me={me} />
           </Route>

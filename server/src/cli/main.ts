@@ -19,6 +19,8 @@ Commands:
             --trust-proxy believe X-Forwarded-Proto/-Host (env LEADPORT_TRUST_PROXY=1)
             --dialer simulator|webhook|off  who places the calls (env LEADPORT_DIALER,
                           default simulator; webhook needs LEADPORT_WEBHOOK_URL and _SECRET)
+            --sim-speed N  simulated calls run N times faster, 1-1000 (env LEADPORT_SIM_SPEED,
+                          default 1; for demos and tests)
             First start: LEADPORT_ADMIN_EMAIL + LEADPORT_ADMIN_PASSWORD create the admin;
             without them the app asks for it, with a setup code printed here.
   backup FILE    Copy the database consistently while the app runs
@@ -90,12 +92,19 @@ async function serveCommand(args: string[], runtime: Runtime): Promise<number> {
       data: { type: 'string' },
       'trust-proxy': { type: 'boolean' },
       dialer: { type: 'string' },
+      'sim-speed': { type: 'string' },
     },
     strict: true,
   })
   const dialer = values.dialer ?? process.env.LEADPORT_DIALER ?? 'simulator'
   if (dialer !== 'simulator' && dialer !== 'webhook' && dialer !== 'off') {
     console.error(`--dialer is simulator, webhook or off, not "${dialer}".`)
+    return 2
+  }
+  const speedText = values['sim-speed'] ?? process.env.LEADPORT_SIM_SPEED ?? '1'
+  const simSpeed = Number(speedText)
+  if (!Number.isFinite(simSpeed) || simSpeed < 1 || simSpeed > 1000) {
+    console.error(`--sim-speed must be a number from 1 to 1000, not "${speedText}".`)
     return 2
   }
   const portText = values.port ?? process.env.LEADPORT_PORT ?? '8787'
@@ -112,6 +121,7 @@ async function serveCommand(args: string[], runtime: Runtime): Promise<number> {
       values['trust-proxy'] ?? /^(1|true|yes)$/i.test(process.env.LEADPORT_TRUST_PROXY ?? ''),
     log: (line) => console.log(line),
     dialer,
+    simSpeed,
     ...runtime,
   })
   console.log(`Leadport ${VERSION} listening on ${server.url}  (data: ${server.dbFile})`)

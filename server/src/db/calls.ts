@@ -1,4 +1,5 @@
 import type { CallOutcome, CallStatus, Weekday } from '@leadport/shared'
+import { skipListedNumbers } from './dnc-dial.ts'
 import type { Db } from './open.ts'
 
 /** A campaign's dialling settings, as the claim transaction reads them. */
@@ -208,7 +209,9 @@ export function claimCalls(
       for (const l of leads) {
         const secondary = JSON.parse(l.secondary_phones) as string[]
         // Secondary phones may have been edited since the round began: start over on the primary.
-        const index = l.phone_index <= secondary.length ? l.phone_index : 0
+        const from0 = l.phone_index <= secondary.length ? l.phone_index : 0
+        const index = skipListedNumbers(db, { ...l, secondary, index: from0 }, c, o.now)
+        if (index < 0) continue
         const to = index === 0 ? l.phone_e164 : (secondary[index - 1] as string)
         const from = callers[cursor % callers.length] as string
         cursor++
@@ -265,4 +268,11 @@ export function listExpiredCallIds(db: Db, nowIso: string | null): number[] {
     )
     .pluck()
     .all(nowIso, nowIso) as number[]
+}
+
+/** The campaign a lead belongs to, or `undefined` when there is no such lead. */
+export function readLeadCampaignId(db: Db, leadId: number): number | undefined {
+  return db.prepare('SELECT campaign_id FROM leads WHERE id = ?').pluck().get(leadId) as
+    | number
+    | undefined
 }

@@ -1,5 +1,7 @@
 import { DIALER_MIGRATION } from './migration-dialer.ts'
+import { DNC_MIGRATION } from './migration-dnc.ts'
 import { IMPORTS_MIGRATION } from './migration-imports.ts'
+import { MAPPINGS_MIGRATION } from './migration-mappings.ts'
 import { OUTBOX_MIGRATION } from './migration-outbox.ts'
 
 /**
@@ -140,4 +142,8 @@ export const MIGRATIONS: readonly string[] = [
   DIALER_MIGRATION,
   // 6: the email outbox
   OUTBOX_MIGRATION,
+  // 7: column mappings remembered per campaign
+  MAPPINGS_MIGRATION,
+  // 8: the do-not-call list and lead-count samples
+  DNC_MIGRATION,
 ]

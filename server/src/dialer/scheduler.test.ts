@@ -43,17 +43,27 @@ describe('the dialer', () => {
   })
 
   it('calls each lead inside the calling hours of its own zone', async () => {
-    const { dialer } = setup({ calling_hours_start: '09:00', calling_hours_end: '17:00' })
+    const { dialer } = setup(
+      { calling_hours_start: '09:00', calling_hours_end: '17:00' },
+      { mix: { completed: 1, no_answer: 0, busy: 0, voicemail: 0, failed: 0 } },
+    )
     f.clock.set('2030-01-07T00:00:00Z')
     const jp = f.addLead('+81312345678')
     const tr = f.addLead(TR[0] as string)
-    const us = f.addLead('+12125550123') // multi-zone: the campaign's (assistant's) zone
-    f.clock.set('2030-01-07T01:00:00Z') // Tokyo 10:00, Istanbul 04:00
+    const ru = f.addLead('+74951234567') // multi-zone, no region known: the campaign's zone
+    const ny = f.addLead('+12125550123') // area code 212: New York
+    const la = f.addLead('+12135550123') // area code 213: Los Angeles
+    f.clock.set('2030-01-07T01:30:00Z') // Tokyo 10:30, Istanbul 04:30, Los Angeles 17:30
     expect((await dialer.tick()).map((c) => c.leadId)).toEqual([jp])
-    f.clock.set('2030-01-07T07:00:00Z') // Istanbul 10:00
-    expect((await dialer.tick()).map((c) => c.leadId).sort()).toEqual([tr, us].sort())
+    f.clock.set('2030-01-07T07:00:00Z') // Istanbul 10:00, New York 02:00
+    expect((await dialer.tick()).map((c) => c.leadId).sort()).toEqual([tr, ru].sort())
+    f.clock.set('2030-01-07T14:00:00Z') // New York 09:00, Los Angeles 06:00
+    expect((await dialer.tick()).map((c) => c.leadId)).toEqual([ny])
+    f.clock.set('2030-01-07T17:00:00Z') // Los Angeles 09:00
+    expect((await dialer.tick()).map((c) => c.leadId)).toEqual([la])
     expect(f.lead(jp).time_zone).toBe('Asia/Tokyo')
-    expect(f.lead(us).time_zone).toBe('')
+    expect(f.lead(ru).time_zone).toBe('')
+    expect(f.lead(la).time_zone).toBe('America/Los_Angeles')
   })
 
   it('takes allowed days in local time, across midnight UTC', async () => {

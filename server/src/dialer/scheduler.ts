@@ -11,6 +11,7 @@ import { applyCallOutcome } from './apply-outcome.ts'
 import { isWithinCallingWindow } from './calling-window.ts'
 import { findLeadTimeZone, listLeadZones, resolveLeadZone } from './lead-time-zone.ts'
 import type { CallProvider, Clock, ReportOutcome } from './provider.ts'
+import { createSampler } from './sample-counts.ts'
 
 /** What {@link createDialer} needs. */
 export interface DialerDeps {
@@ -21,6 +22,8 @@ export interface DialerDeps {
   leaseMs?: number
   /** Leads whose zone is worked out per campaign and tick; default 2,000. */
   zoneBatch?: number
+  /** How often each `in_progress` campaign's lead counts are sampled for the chart; 1 min. */
+  sampleMs?: number
   /** Receives errors of a tick or a provider (logging). */
   onError?: (err: unknown) => void
 }
@@ -57,10 +60,13 @@ export function createDialer(deps: DialerDeps): Dialer {
   const onError = deps.onError ?? (() => {})
   let timer: ReturnType<typeof setInterval> | undefined
   let running: Promise<unknown> = Promise.resolve()
+  const sampler = createSampler(db, deps.sampleMs ?? 60_000)
 
   const report: ReportOutcome = (callId, outcome, durationSeconds) => {
     try {
-      applyCallOutcome(db, callId, outcome, clock.now(), durationSeconds)
+      const now = clock.now()
+      const r = applyCallOutcome(db, callId, outcome, now, durationSeconds)
+      if (r.campaignCompleted) sampler.completed(callId, now)
     } catch (err) {
       onError(err)
     }
@@ -79,11 +85,12 @@ export function createDialer(deps: DialerDeps): Dialer {
     const placed: ClaimedCall[] = []
     for (const id of listInProgressCampaignIds(db)) {
       fillLeadTimeZones(db, id, findLeadTimeZone, deps.zoneBatch ?? 2000)
-      const { calls } = claimCalls(db, id, {
+      const { calls, completed } = claimCalls(db, id, {
         now,
         leaseMs,
         openZones: (c) => listOpenZones(c, now),
       })
+      sampler.sample(id, now, completed)
       placed.push(...calls)
     }
     // Handed over after the claim committed: a crash before this line leaves leased calls that

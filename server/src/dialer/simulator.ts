@@ -9,6 +9,11 @@ export interface SimulatorOptions {
   mix?: Partial<Record<CallOutcome, number>>
   /** Seconds a call lasts per outcome, `[min, max]`. */
   durations?: Partial<Record<CallOutcome, [number, number]>>
+  /**
+   * How many times faster than real time calls run (`--sim-speed`): a 60-second call ends after
+   * 60 / speed seconds of the clock; the outcome reports the simulated 60 seconds. Default 1.
+   */
+  speed?: number
 }
 
 /** A realistic mix: most leads don't pick up on a given try. */
@@ -68,6 +73,7 @@ export function createSimulator(
   ][]
   const total = mix.reduce((s, [, w]) => s + w, 0)
   const durations = { ...DEFAULT_DURATIONS, ...o.durations }
+  const speed = o.speed && o.speed > 0 ? o.speed : 1
   let queue: Pending[] = []
 
   function pick(): CallOutcome {
@@ -89,7 +95,13 @@ export function createSimulator(
       const outcome = pick()
       const [min, max] = durations[outcome]
       const seconds = Math.round(min + random() * (max - min))
-      queue.push({ callId: call.id, dueAt: clock.now() + seconds * 1000, outcome, seconds, report })
+      queue.push({
+        callId: call.id,
+        dueAt: clock.now() + (seconds * 1000) / speed,
+        outcome,
+        seconds,
+        report,
+      })
     },
     tick(now) {
       const due = queue.filter((p) => p.dueAt <= now)

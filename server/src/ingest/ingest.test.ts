@@ -212,6 +212,22 @@ describe('writeChunkGroup', () => {
     expect(t.db.prepare('SELECT count(*) FROM leads').pluck().get()).toBe(4)
   })
 
+  it('stores numbers on the do-not-call list as suppressed leads, in the same commit', () => {
+    db.prepare(
+      "INSERT INTO do_not_call (phone_e164, source, created_at) VALUES (?, 'manual', 'now')",
+    ).run(phoneFor(2))
+    db.prepare("UPDATE campaigns SET status = 'in_progress' WHERE id = ?").run(campaign)
+    const s = newImport(2, 2)
+    const out = writeChunkGroup(db, [
+      { session: s, n: 0, prepared: ready(s, 0, [row(2, phoneFor(1)), row(3, phoneFor(2))]) },
+    ])
+    expect(out[0]?.ok && out[0].result.inserted).toBe(2)
+    expect(db.prepare('SELECT phone_e164, status FROM leads ORDER BY phone_e164').all()).toEqual([
+      { phone_e164: phoneFor(1), status: 'scheduled' },
+      { phone_e164: phoneFor(2), status: 'suppressed' },
+    ])
+  })
+
   it('tells duplicates of another import from duplicates in the file', () => {
     const a = newImport(2, 2)
     const b = newImport(2, 2)

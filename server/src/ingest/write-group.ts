@@ -2,6 +2,7 @@ import type { ChunkResult, ImportCounts } from '@leadport/shared'
 import { issueMessage } from '@leadport/shared'
 import { AppError } from '../app-error.ts'
 import { readCampaignStatus } from '../db/campaigns.ts'
+import { maxLeadId, suppressDoNotCall } from '../db/dnc.ts'
 import { type ImportErrorRow, insertImportErrors } from '../db/import-errors.ts'
 import { findExistingLead, insertLeadColumns, type LeadBatch } from '../db/import-leads.ts'
 import {
@@ -28,6 +29,8 @@ import { leadCells, type PreparedChunk } from './prepare-chunk.ts'
  * import completed, campaign gone) changes nothing and does not affect the others.
  * The rows of one import's chunks are inserted merged in number order, which turns the unique
  * index's random inserts into an in-order walk over its pages.
+ * A lead whose number is on the do-not-call list is stored `suppressed` (db/dnc.ts): the campaign
+ * shows it, the dialer never calls it.
  * In-file duplicates across chunks: each lead keeps the import (`origin_ref`) and file row
  * (`origin_row`) that inserted it. A row whose number the campaign already has is
  * `DUPLICATE_IN_FILE` ("same number as row Y") when that lead came from this import, and
@@ -160,6 +163,7 @@ export function writeChunkGroup(db: Db, chunks: readonly GroupChunk[]): GroupOut
         const first = chunks[indexes[0] as number] as GroupChunk
         const campaignId = first.session.campaign_id
         const scheduled = campaigns.get(campaignId) === 'in_progress'
+        const since = maxLeadId(db)
         const inserted = insertLeadColumns(
           db,
           campaignId,
@@ -171,6 +175,8 @@ export function writeChunkGroup(db: Db, chunks: readonly GroupChunk[]): GroupOut
             now,
           },
         )
+        // Numbers on the do-not-call list are stored, as `suppressed`: never dialled.
+        suppressDoNotCall(db, campaignId, since)
         for (const i of indexes) {
           outcomes[i] = { ok: true, result: finishChunk(db, chunks[i] as GroupChunk, inserted) }
         }

@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max'
 import { z } from 'zod'
-import { id } from './common.ts'
+import { id, LEAD_STATUSES, timestamp } from './common.ts'
 
 /** How a call ended (PRODUCT.md §5). */
 export const CALL_OUTCOMES = ['completed', 'no_answer', 'busy', 'voicemail', 'failed'] as const
@@ -53,3 +53,45 @@ export type CallEventResponse = z.infer<typeof callEventResponse>
 export function findPhoneCountry(e164: string): string | undefined {
   return parsePhoneNumberFromString(e164)?.country
 }
+
+/** A call as the API returns it: one dial of one of a lead's numbers. */
+export const callSchema = z.object({
+  id,
+  campaign_id: id,
+  lead_id: id,
+  /** The lead's round (1-based): the primary and its secondary numbers are one round. */
+  attempt: z.number().int(),
+  /** 0 the primary number, 1.. the secondary ones. */
+  phone_index: z.number().int(),
+  to_e164: z.string(),
+  from_e164: z.string(),
+  status: z.enum(CALL_STATUSES),
+  outcome: z.enum(CALL_OUTCOMES).nullable(),
+  duration_seconds: z.number().int().nullable(),
+  created_at: timestamp,
+  ended_at: timestamp.nullable(),
+})
+export type Call = z.infer<typeof callSchema>
+
+/** Which calls `GET /api/campaigns/{id}/calls` lists: live ones, or the latest ended ones. */
+export const CALL_LISTINGS = ['in_progress', 'recent'] as const
+/** One call listing. */
+export type CallListing = (typeof CALL_LISTINGS)[number]
+
+/** One time bucket of a campaign's activity. */
+export const activityPointSchema = z.object({
+  /** Start of the bucket. */
+  at: timestamp,
+  /** Lead counts by status at the end of the bucket (the last sample in it, carried forward). */
+  leads: z.partialRecord(z.enum(LEAD_STATUSES), z.number().int()),
+  /** Calls that ended in the bucket, by outcome. */
+  calls: z.partialRecord(z.enum(CALL_OUTCOMES), z.number().int()),
+})
+export type ActivityPoint = z.infer<typeof activityPointSchema>
+
+/** Answer of `GET /api/campaigns/{id}/activity`: equal buckets, oldest first, up to now. */
+export const campaignActivitySchema = z.object({
+  bucket_seconds: z.number().int(),
+  points: z.array(activityPointSchema),
+})
+export type CampaignActivity = z.infer<typeof campaignActivitySchema>

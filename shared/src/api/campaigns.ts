@@ -56,13 +56,18 @@ const settingFields = {
   retry_on_voicemail: z.boolean(),
 }
 
-/** Whether calling hours end after they start (overnight windows are not supported). */
+/**
+ * Whether calling hours make a window: any end but the start itself. An end before the start is
+ * an overnight window (20:00–02:00: its small hours belong to the day it opened).
+ * @example isCallingWindow('20:00', '02:00') // true
+ */
 export function isCallingWindow(start: string, end: string): boolean {
-  return end > start
+  return end !== start
 }
 
-/** The message for calling hours that end before they start (the server checks merged settings). */
-export const CALLING_WINDOW_MESSAGE = 'Calling hours must end after they start, on the same day.'
+/** The message for calling hours that start and end at the same minute (the server checks merged settings). */
+export const CALLING_WINDOW_MESSAGE =
+  'Calling hours cannot start and end at the same minute. For calls around the clock use 00:00–23:59; an end before the start runs past midnight (20:00–02:00).'
 
 /** Body of `POST /api/campaigns`: a name, and any settings (the rest take their defaults). */
 export const createCampaignBody = z

@@ -24,7 +24,7 @@ describe('script templates', () => {
 })
 
 describe('schemas', () => {
-  it('fills campaign defaults and refuses an inverted calling window', () => {
+  it('fills campaign defaults, takes an overnight calling window, refuses one of no length', () => {
     expect(createCampaignBody.parse({ name: 'x' })).toMatchObject({
       max_retries: 3,
       retry_interval_minutes: 60,
@@ -33,9 +33,15 @@ describe('schemas', () => {
       calling_hours_start: '00:00',
       calling_hours_end: '23:59',
     })
-    const bad = createCampaignBody.safeParse({
+    const night = createCampaignBody.safeParse({
       name: 'x',
       calling_hours_start: '18:00',
+      calling_hours_end: '09:00',
+    })
+    expect(night.success).toBe(true)
+    const bad = createCampaignBody.safeParse({
+      name: 'x',
+      calling_hours_start: '09:00',
       calling_hours_end: '09:00',
     })
     expect(bad.success).toBe(false)

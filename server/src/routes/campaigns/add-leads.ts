@@ -10,6 +10,7 @@ import {
 } from '@leadport/shared'
 import { AppError } from '../../app-error.ts'
 import { readCampaignStatus } from '../../db/campaigns.ts'
+import { listSuppressedSince, maxLeadId, suppressDoNotCall } from '../../db/dnc.ts'
 import { insertLeads, type NewLead } from '../../db/leads.ts'
 import type { Db } from '../../db/open.ts'
 
@@ -102,6 +103,8 @@ export interface StoreOptions {
  * Stores checked leads and fills in their results. Call inside a transaction: the campaign's
  * status is read here, so a lead added while it is `in_progress` is `scheduled` at once and one
  * added to a draft or paused campaign is `created`, whatever a concurrent Start or Pause does.
+ * A new lead whose number is on the do-not-call list is stored `suppressed`, with the warning
+ * `DNC_LISTED`.
  */
 export function storeLeads(
   db: Db,
@@ -119,6 +122,7 @@ export function storeLeads(
   }
   const now = new Date().toISOString()
   const scheduled = campaign === 'in_progress'
+  const since = maxLeadId(db)
   const outcomes = insertLeads(db, campaignId, checked.valid, {
     status: scheduled ? 'scheduled' : 'created',
     nextAttemptAt: scheduled ? now : null,
@@ -127,11 +131,19 @@ export function storeLeads(
     onDuplicate: opts.onDuplicate,
     now,
   })
+  // Numbers on the do-not-call list are stored (the campaign knows them) but never dialled.
+  const listed =
+    suppressDoNotCall(db, campaignId, since) > 0
+      ? listSuppressedSince(db, campaignId, since)
+      : undefined
   const results = checked.results.slice()
   for (let k = 0; k < outcomes.length; k++) {
     const o = outcomes[k] as (typeof outcomes)[number]
     const phone_e164 = (checked.valid[k] as NewLead).phone_e164
-    const warnings = checked.warnings[k] ?? []
+    const dnc = o.outcome === 'created' && listed?.has(o.id)
+    const warnings = dnc
+      ? [...(checked.warnings[k] ?? []), 'DNC_LISTED' as const]
+      : (checked.warnings[k] ?? [])
     const r: LeadResult =
       o.outcome === 'duplicate'
         ? { status: 'duplicate', id: o.id, phone_e164 }

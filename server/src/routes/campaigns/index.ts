@@ -6,6 +6,8 @@ import { getCampaign, listCampaigns } from '../../db/campaigns.ts'
 import { readId, readJson } from '../validate.ts'
 import { getLeads, postLeads } from './leads.ts'
 import { pauseCampaign, startCampaign } from './lifecycle.ts'
+import { getMapping, putMapping } from './mapping.ts'
+import { lookupNumbers } from './numbers-lookup.ts'
 import { changeCampaign, createCampaign } from './settings.ts'
 
 /** Campaign routes under `/api/campaigns`. */
@@ -30,3 +32,6 @@ export const campaignRoutes = new Hono<AppEnv>()
   .post('/:id/pause', (c) => c.json(pauseCampaign(c.get('db'), readId(c, 'id', 'Campaign'))))
   .get('/:id/leads', getLeads)
   .post('/:id/leads', postLeads)
+  .post('/:id/numbers/lookup', lookupNumbers)
+  .get('/:id/mapping', getMapping)
+  .put('/:id/mapping', putMapping)

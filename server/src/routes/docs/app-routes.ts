@@ -21,4 +21,8 @@ export const UNDOCUMENTED_ROUTES: Readonly<Record<string, string>> = {
   'DELETE /api/api-keys/:id': 'The API keys page: keys are made in the app, not with a key.',
   'GET /api/outbox': 'The Email outbox page (admins).',
   'POST /api/outbox/:id/retry': 'The Email outbox page (admins).',
+  'GET /api/campaigns/:id/mapping': 'The import wizard remembers the last column mapping.',
+  'PUT /api/campaigns/:id/mapping': 'The import wizard remembers the last column mapping.',
+  'POST /api/campaigns/:id/numbers/lookup':
+    'The import wizard shows numbers already in the campaign before upload.',
 }

@@ -42,6 +42,13 @@ describe('API docs', () => {
         'GET /api/imports/{id}/report',
         'POST /api/imports/file',
         'POST /api/calls/{id}/events',
+        'GET /api/campaigns/{id}/calls',
+        'GET /api/campaigns/{id}/activity',
+        'GET /api/leads/{id}/calls',
+        'GET /api/do-not-call',
+        'POST /api/do-not-call',
+        'POST /api/do-not-call/file',
+        'DELETE /api/do-not-call/{id}',
       ].sort(),
     )
     // The ranges and defaults come from the zod schemas, not a hand-written copy.

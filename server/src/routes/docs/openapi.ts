@@ -16,6 +16,7 @@ import {
   updatePhoneNumberBody,
 } from '@leadport/shared'
 import type { z } from 'zod'
+import { dialerPaths } from '../do-not-call/openapi.ts'
 import { callPaths, importPaths, importSchemas } from './openapi-imports.ts'
 import { BAD, idParam, type Json, list, operation, ref, schema } from './openapi-parts.ts'
 
@@ -112,6 +113,7 @@ export function buildOpenApi(version: string): Json {
       '/api/campaigns/{id}/leads': leadPaths(),
       ...importPaths(),
       ...callPaths(),
+      ...dialerPaths(),
     },
     components: {
       securitySchemes: {

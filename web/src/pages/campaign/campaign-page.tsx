@@ -3,8 +3,11 @@ import { useAssistants } from '../../api/assistants.ts'
 import { useCampaign } from '../../api/campaigns.ts'
 import { ImportPanel } from '../../import/import-panel.tsx'
 import { LeadCountsView } from '../lead-counts-view.tsx'
+import { ActivityChart } from './activity-chart.tsx'
+import { LeadAttempts } from './lead-attempts.tsx'
 import { LeadsTable } from './leads-table.tsx'
 import { LifecycleBar } from './lifecycle-bar.tsx'
+import { LiveCalls } from './live-calls.tsx'
 import { SettingsForm } from './settings-form.tsx'
 
 /** `/campaigns/:id`: the campaign's status and settings, its lead import and its leads. */
@@ -42,7 +45,10 @@ export function CampaignPage({ idParam }: { idParam: string }) {
       </div>
       <SettingsForm key={c.id} campaign={c} />
       <ImportPanel campaignId={c.id} variables={assistant?.variables} />
+      <LiveCalls campaign={c} />
+      <ActivityChart campaign={c} />
       <LeadsTable campaign={c} />
+      <LeadAttempts campaignId={c.id} />
     </>
   )
 }

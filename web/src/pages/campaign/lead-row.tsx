@@ -1,9 +1,11 @@
 import type { Lead } from '@leadport/shared'
 import type { CSSProperties } from 'react'
 import { StatusBadge } from '../status-badge.tsx'
+import { useLeadSelection } from './lead-selection.ts'
 
 /** One row of the virtualised leads table; every value rendered as text. */
 export function LeadRow({ lead, style }: { lead: Lead; style: CSSProperties }) {
+  const toggle = useLeadSelection((s) => s.toggle)
   return (
     <tr className="vrow" style={style} data-testid={`lead-${lead.phone_e164}`}>
       <td className="mono">
@@ -26,7 +28,17 @@ export function LeadRow({ lead, style }: { lead: Lead; style: CSSProperties }) {
       <td data-testid="lead-status">
         <StatusBadge status={lead.status} />
       </td>
-      <td className="num">{lead.attempts}</td>
+      <td className="num">
+        <button
+          type="button"
+          className="link"
+          data-testid="lead-attempts-toggle"
+          title="Show this lead's calls"
+          onClick={() => toggle(lead)}
+        >
+          {lead.attempts}
+        </button>
+      </td>
       <td className="muted">{new Date(lead.created_at).toLocaleString()}</td>
     </tr>
   )
