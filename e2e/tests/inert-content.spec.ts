@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { createCampaign, next, shot } from '../fixtures/wizard.ts'
 
 // Lead-file content that tries to run: markup, spreadsheet formulas, CRLF and a 1 MB value.
 const HOSTILE = [
@@ -18,7 +19,7 @@ const CSV = [
   '',
 ].join('\r\n')
 
-test('lead-file content is inert in the preview grid and the leads table', async ({
+test('lead-file content is inert in every step of the wizard and in the leads table', async ({
   page,
 }, testInfo) => {
   const dialogs: string[] = []
@@ -31,31 +32,42 @@ test('lead-file content is inert in the preview grid and the leads table', async
     if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text())
   })
   await page.goto('/')
-  await page.getByTestId('campaign-name').fill('<b>Hostile</b> =1+1')
-  await page.getByTestId('create-campaign').click()
-  await expect(page).toHaveURL(/\/campaigns\/\d+$/)
+  const id = await createCampaign(page, '<b>Hostile</b> =1+1')
+  await page.goto(`/campaigns/${id}`)
   await expect(page.getByTestId('campaign-title')).toHaveText('<b>Hostile</b> =1+1')
+  await page.getByTestId('import-leads').click()
 
-  await page.getByTestId('import-file').setInputFiles({
+  await page.getByTestId('import-file-input').setInputFiles({
     name: '<img src=x onerror=alert(1)>.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(CSV, 'utf8'),
   })
-  const preview = page.getByTestId('import-preview')
-  await expect(preview).toContainText('7 rows')
-  for (const v of HOSTILE) await expect(preview).toContainText(v)
-  await expect(preview.locator('img, script')).toHaveCount(0)
-  // The 1 MB value is shown cut by the cell, refused with a reason, and not uploaded.
-  await expect(page.getByTestId('problems')).toContainText('1,048,576 characters long')
-  await page.screenshot({ path: testInfo.outputPath('1-preview.png'), fullPage: true })
+  const read = page.getByTestId('read-preview')
+  for (const v of HOSTILE) await expect(read).toContainText(v)
+  await expect(read.locator('img, script')).toHaveCount(0)
+  await shot(page, testInfo, '1-read')
+  await next(page)
+  const mapped = page.getByTestId('mapped-preview')
+  for (const v of HOSTILE) await expect(mapped).toContainText(v)
+  await expect(mapped.locator('img, script')).toHaveCount(0)
+  await next(page)
+  await next(page)
 
-  await page.getByTestId('import-submit').click()
-  await expect(page.getByTestId('import-result')).toContainText('added')
+  // The 1 MB value is refused with a reason before upload.
+  await expect(page.getByTestId('review-ready')).toBeVisible()
+  await expect(page.getByTestId('review-grid')).toContainText('VALUE_TOO_LONG')
+  await expect(page.locator('img, script[src*="evil"]')).toHaveCount(0)
+  await shot(page, testInfo, '2-review')
+  await page.getByRole('button', { name: /^Upload \d+ leads$/ }).click()
+  await expect(page.getByTestId('upload-done')).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByTestId('result-inserted')).toHaveText('6', { timeout: 30_000 })
+  await page.getByTestId('to-leads').click()
+
   const table = page.getByTestId('leads-table')
   for (const v of HOSTILE) await expect(table).toContainText(v)
   await expect(table).toContainText('line one')
   await expect(table.locator('img, script')).toHaveCount(0)
-  await page.screenshot({ path: testInfo.outputPath('2-leads.png'), fullPage: true })
+  await shot(page, testInfo, '3-leads')
 
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined()
   expect(dialogs).toEqual([])

@@ -1,5 +1,32 @@
-import { expect, test } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
 import * as XLSX from 'xlsx'
+import { sameOrigin } from './same-origin.ts'
+
+/** Gives the campaign an assistant whose variables the file's name and company columns feed. */
+async function giveAssistant(page: Page, id: number) {
+  const a = await page.request.post('/api/assistants', {
+    headers: sameOrigin(page),
+    data: {
+      name: `Assistant ${id}`,
+      variables: [
+        { key: 'customer_name', label: 'Customer name', required: false },
+        { key: 'company', label: 'Company', required: false },
+      ],
+    },
+  })
+  const assistant = (await a.json()) as { id: number }
+  const r = await page.request.patch(`/api/campaigns/${id}`, {
+    headers: sameOrigin(page),
+    data: { assistant_id: assistant.id },
+  })
+  expect(r.status()).toBe(200)
+}
+
+/** The import wizard's "Next" until the review shows. */
+async function toReview(page: Page) {
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Next', exact: true }).click()
+  await expect(page.getByTestId('review-ready')).toBeVisible({ timeout: 30_000 })
+}
 
 const CSV = [
   'phone_number,customer_name,company',
@@ -30,26 +57,31 @@ test('create a campaign, import a CSV parsed in a worker, see the leads on /camp
   const id = Number(new URL(page.url()).pathname.split('/').pop())
   expect(id).toBeGreaterThanOrEqual(1000)
 
+  await giveAssistant(page, id)
+  await page.getByTestId('import-leads').click()
   // The file is parsed in a Web Worker: watch one start.
   const worker = page.waitForEvent('worker')
-  await page.getByTestId('import-file').setInputFiles({
+  await page.getByTestId('import-file-input').setInputFiles({
     name: 'leads.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(CSV, 'utf8'),
   })
   await worker
-  const preview = page.getByTestId('import-preview')
-  await expect(preview).toContainText('5 rows')
-  await expect(page.getByTestId('ready-count')).toHaveText('3 ready to import')
-  await expect(preview).toContainText('Şükrü Çağlayan')
-  const problems = page.getByTestId('problems')
-  await expect(problems).toContainText('Row 5: The same number as row 2')
-  await expect(problems).toContainText('Row 6: "12345" is not a valid phone number')
+  await expect(page.getByTestId('read-preview')).toContainText('Şükrü Çağlayan')
+  await toReview(page)
+  await expect(page.getByTestId('count-rows')).toHaveText('5')
+  await expect(page.getByTestId('count-valid')).toHaveText('3')
+  const problems = page.getByTestId('review-grid')
+  await expect(problems).toContainText('The same number as row 2')
+  await expect(problems).toContainText('"12345" is not a valid phone number')
   await page.screenshot({ path: testInfo.outputPath('1-preview.png'), fullPage: true })
 
-  await page.getByTestId('import-submit').click()
-  const result = page.getByTestId('import-result')
-  await expect(result).toContainText('3 added, 0 already in the campaign, 2 not imported')
+  await page.getByRole('button', { name: 'Upload 3 leads' }).click()
+  await expect(page.getByTestId('result-inserted')).toHaveText('3', { timeout: 30_000 })
+  await expect(page.getByTestId('result-dup-campaign')).toHaveText('0')
+  await expect(page.getByTestId('result-dup-file')).toHaveText('1')
+  await expect(page.getByTestId('result-invalid')).toHaveText('1')
+  await page.getByTestId('to-leads').click()
 
   const table = page.getByTestId('leads-table')
   await expect(table).toContainText('+905321234567')
@@ -72,13 +104,14 @@ test('an empty file gets a clear message and sends nothing', async ({ page }) =>
   await page.getByTestId('campaign-name').fill('Empty file check')
   await page.getByTestId('create-campaign').click()
   await expect(page).toHaveURL(/\/campaigns\/\d+$/)
-  await page.getByTestId('import-file').setInputFiles({
+  await page.getByTestId('import-leads').click()
+  await page.getByTestId('import-file-input').setInputFiles({
     name: 'empty.csv',
     mimeType: 'text/csv',
     buffer: Buffer.alloc(0),
   })
-  await expect(page.getByTestId('import-error')).toContainText('The file is empty')
-  await expect(page.getByTestId('lead-total')).toHaveText('0')
+  await expect(page.getByTestId('wizard-error')).toContainText('The file is empty')
+  await expect(page.getByTestId('import-file-input')).toBeAttached()
 })
 
 test('an XLSX with title rows and number cells is read in the worker, in National format', async ({
@@ -99,19 +132,25 @@ test('an XLSX with title rows and number cells is read in the worker, in Nationa
   await page.getByTestId('campaign-name').fill('Workbook import')
   await page.getByTestId('create-campaign').click()
   await expect(page).toHaveURL(/\/campaigns\/\d+$/)
-  await page.getByTestId('phone-format').selectOption('TR')
-  await page.getByTestId('import-file').setInputFiles({
+  await giveAssistant(page, Number(new URL(page.url()).pathname.split('/').pop()))
+  await page.getByTestId('import-leads').click()
+  await page.getByTestId('import-file-input').setInputFiles({
     name: 'musteriler.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer,
   })
-  const preview = page.getByTestId('import-preview')
-  await expect(preview).toContainText('XLSX, sheet "Liste", header on row 3')
-  await expect(page.getByTestId('ready-count')).toHaveText('2 ready to import')
-  await expect(page.getByTestId('problems')).toContainText('Row 4: Read from a number cell')
+  await expect(page.getByTestId('step-read')).toContainText('XLSX, sheet "Liste", header on row 3')
+  await page.getByRole('button', { name: 'Next', exact: true }).click()
+  await page.getByRole('button', { name: 'Next', exact: true }).click()
+  await page.getByTestId('format-national').check()
+  await page.getByTestId('format-country').selectOption('TR')
+  await page.getByRole('button', { name: 'Next', exact: true }).click()
+  await expect(page.getByTestId('count-valid')).toHaveText('2', { timeout: 30_000 })
+  await expect(page.getByTestId('review-grid')).toContainText('PHONE_FROM_NUMBER_CELL')
   await page.screenshot({ path: testInfo.outputPath('xlsx-preview.png'), fullPage: true })
-  await page.getByTestId('import-submit').click()
-  await expect(page.getByTestId('import-result')).toContainText('2 added')
+  await page.getByRole('button', { name: 'Upload 2 leads' }).click()
+  await expect(page.getByTestId('result-inserted')).toHaveText('2', { timeout: 30_000 })
+  await page.getByTestId('to-leads').click()
   const table = page.getByTestId('leads-table')
   await expect(table).toContainText('+905321234567')
   await expect(table).toContainText('+905557654321')

@@ -6,6 +6,7 @@ import { AssistantsPage } from './pages/assistants/assistants-page.tsx'
 import { LoginPage } from './pages/auth/login-page.tsx'
 import { SetupPage } from './pages/auth/setup-page.tsx'
 import { CampaignPage } from './pages/campaign/campaign-page.tsx'
+import { ImportPage } from './pages/campaign/import-page.tsx'
 import { CampaignsPage } from './pages/campaigns-page.tsx'
 import { DoNotCallPage } from './pages/do-not-call/do-not-call-page.tsx'
 import { ImportStatusPage } from './pages/imports/import-page.tsx'
@@ -66,6 +67,7 @@ function Shell({ me }: { me: User }) {
       <main className="content">
         <Switch>
           <Route path="/" component={CampaignsPage} />
+          <Route path="/campaigns/:id/import">{(p) => <ImportPage idParam={p.id} />}</Route>
           <Route path="/campaigns/:id">{(p) => <CampaignPage idParam={p.id} />}</Route>
           <Route path="/assistants" component={AssistantsPage} />
           <Route path="/numbers" component={NumbersPage} />

@@ -1,119 +1,108 @@
 /// <reference lib="webworker" />
+import type { AssistantVariable, FoundNumber, Mapping, PhoneFormat } from '@leadport/shared'
+import { sniffFile } from '@leadport/shared'
+import { expose, transfer } from 'comlink'
+import { getCountries, getCountryCallingCode } from 'libphonenumber-js/max'
+import { checkFile } from './check-file.ts'
+import { chunkBody, hashBytes, lookupBodies, markInCampaign, uploadPlan } from './chunks.ts'
 import {
-  type AssistantVariable,
-  buildTargets,
-  type CheckSummary,
-  cellToText,
-  checkLeadFile,
-  type LeadFileInfo,
-  type Mapping,
-  type PhoneFormat,
-  type RowIssue,
-} from '@leadport/shared'
-import { expose } from 'comlink'
+  applyCountry,
+  deleteByCode,
+  deleteRows,
+  editCell,
+  editLog,
+  replaceInColumn,
+  replayEdits,
+} from './edits.ts'
+import { previewMapping, readPreview } from './read-preview.ts'
+import { gridRows, problemIndexes, summarize } from './review.ts'
+import { sampleXlsx } from './sample.ts'
+import { checkedRows, session, setSession } from './session.ts'
+import type {
+  CheckSettings,
+  EditLog,
+  OpenedFile,
+  ProblemFilter,
+  ReadOptions,
+  WorkerResult,
+} from './types.ts'
 
-/** A row ready to upload: its E.164 number (with extension) and variable values. */
-export interface CleanRow {
-  row: number
-  phone: string
-  values: Record<string, string>
-}
+let lookups: string[] = []
 
-/** A row with at least one issue, with its cells as the user sees them. */
-export interface ProblemRow {
-  row: number
-  cells: string[]
-  issues: readonly RowIssue[]
-  invalid: boolean
-}
-
-/** What the worker found in a file: how it was read, the mapping, counts and the rows. */
-export interface CheckedFile {
-  file: Pick<LeadFileInfo, 'kind' | 'encoding' | 'delimiter' | 'sheet' | 'headerRow' | 'notes'>
-  header: string[]
-  mapping: Mapping
-  summary: CheckSummary
-  /** The first rows as read, with their row numbers. */
-  preview: { row: number; cells: string[] }[]
-  clean: CleanRow[]
-  problems: ProblemRow[]
-}
-
-/** Options the page sends with a file. */
-export interface CheckOptions {
-  fileName: string
-  format: PhoneFormat
-  variables: AssistantVariable[]
-}
-
-/** Result of a worker call: errors are values, since Comlink keeps only name/message of a throw. */
-export type WorkerResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: string; message: string } }
-
-const PREVIEW_ROWS = 50
-
+/*
+ * The one parse worker: it holds the picked file's bytes and, once checked, every row, so the
+ * page only ever sees counts, the rows on screen and finished chunk bodies.
+ */
 const api = {
   /**
-   * Reads, maps and validates a lead file off the main thread with the shared import core.
-   * The bytes are transferred in, not copied; progress arrives as a fraction.
+   * Takes the picked file (a Blob handle: its bytes are read here, never on the page's thread;
+   * an ArrayBuffer is taken as transferred), sniffs its kind and starts hashing it.
    */
-  async checkFile(
-    bytes: ArrayBuffer,
-    options: CheckOptions,
-    onProgress?: (fraction: number) => void,
-  ): Promise<WorkerResult<CheckedFile>> {
-    const clean: CleanRow[] = []
-    const problems: ProblemRow[] = []
-    const preview: { row: number; cells: string[] }[] = []
-    const res = await checkLeadFile(
-      new Uint8Array(bytes),
-      {
-        fileName: options.fileName,
-        format: options.format,
-        targets: buildTargets(options.variables),
-        onProgress,
-      },
-      (r, rawCells) => {
-        const needed = preview.length < PREVIEW_ROWS || r.issues.length > 0
-        const cells = needed ? rawCells.map((c) => cellToText(c)) : []
-        if (preview.length < PREVIEW_ROWS) preview.push({ row: r.row, cells })
-        if (r.issues.length > 0)
-          problems.push({ row: r.row, cells, issues: r.issues, invalid: r.invalid })
-        if (!r.invalid && r.phone_e164 !== null) {
-          const values: Record<string, string> = { ...r.values }
-          if (r.email) values.email = r.email
-          clean.push({
-            row: r.row,
-            phone: r.phone_ext ? `${r.phone_e164} ext. ${r.phone_ext}` : r.phone_e164,
-            values,
-          })
-        }
-        return undefined
-      },
-    )
-    if (!res.ok) return { ok: false, error: { code: res.error.code, message: res.error.message } }
-    const { file, mapping, summary } = res.data
-    return {
-      ok: true,
-      data: {
-        file: {
-          kind: file.kind,
-          encoding: file.encoding,
-          delimiter: file.delimiter,
-          sheet: file.sheet,
-          headerRow: file.headerRow,
-          notes: file.notes,
-        },
-        header: file.header.map((c) => cellToText(c)),
-        mapping,
-        summary,
-        preview,
-        clean,
-        problems,
-      },
-    }
+  async open(file: Blob | ArrayBuffer, name: string): Promise<WorkerResult<OpenedFile>> {
+    const u8 = new Uint8Array(file instanceof ArrayBuffer ? file : await file.arrayBuffer())
+    const sniffed = sniffFile(u8, name)
+    if (!sniffed.ok) return sniffed
+    // Not awaited: the hash is only needed for the upload's fingerprint.
+    const sha256 = hashBytes(u8)
+    sha256.catch(() => undefined)
+    setSession({ bytes: u8, name, sha256, checked: null })
+    return { ok: true, data: { name, size: u8.length, kind: sniffed.data.kind } }
   },
+  /** The top of the file read with `options`, the header row and a proposed mapping. */
+  readPreview: (options: ReadOptions, variables: AssistantVariable[]) =>
+    readPreview(options, variables),
+  /** The first data rows as they will be imported with this mapping and format. */
+  previewMapping: (mapping: Mapping, format: PhoneFormat, variables: AssistantVariable[]) =>
+    previewMapping(mapping, format, variables),
+  /** Reads and validates every row; progress as a fraction through a Comlink proxy. */
+  checkFile: (
+    settings: CheckSettings,
+    variables: AssistantVariable[],
+    onProgress?: (fraction: number) => void,
+  ) => checkFile(settings, variables, onProgress),
+  /** Current counts. */
+  summary: () => summarize(checkedRows()),
+  /** Rows with issues passing `filter`, as indexes (transferred). */
+  problems(filter: ProblemFilter): Int32Array {
+    const list = problemIndexes(checkedRows(), filter)
+    return transfer(list, [list.buffer as ArrayBuffer])
+  },
+  /** The grid's view of these rows. */
+  rows: (indexes: number[]) => gridRows(checkedRows(), indexes),
+  /** Edits one cell; answers the row re-validated. */
+  editCell(index: number, col: number, value: string) {
+    const c = checkedRows()
+    editCell(c, index, col, value)
+    return gridRows(c, [index])[0]
+  },
+  replaceInColumn: (filter: ProblemFilter, col: number, find: string, replace: string) =>
+    replaceInColumn(checkedRows(), filter, col, find, replace),
+  applyCountry: (indexes: number[], country: string) =>
+    applyCountry(checkedRows(), indexes, country),
+  deleteRows: (indexes: number[]) => deleteRows(checkedRows(), indexes),
+  deleteByCode: (code: string) => deleteByCode(checkedRows(), code),
+  editLog: () => editLog(checkedRows()),
+  replayEdits: (log: EditLog) => {
+    replayEdits(checkedRows(), log)
+    return summarize(checkedRows())
+  },
+  /** How many lookup bodies the kept numbers make (computed now, then asked one at a time). */
+  lookupCount: () => {
+    lookups = lookupBodies(checkedRows())
+    return lookups.length
+  },
+  lookupBody: (n: number) => lookups[n] ?? '',
+  markInCampaign: (found: FoundNumber[]) => markInCampaign(checkedRows(), found),
+  uploadPlan: () => uploadPlan(session(), checkedRows()),
+  chunkBody: (n: number) => chunkBody(checkedRows(), n),
+  /** An XLSX sample file (transferred). */
+  sampleXlsx(header: string[], rows: string[][]): ArrayBuffer {
+    const out = sampleXlsx(header, rows)
+    return transfer(out, [out])
+  },
+  /** Countries with their calling codes, for the country picker. */
+  countries: () =>
+    getCountries().map((code) => ({ code, callingCode: getCountryCallingCode(code) })),
 }
 
 expose(api)

@@ -1,7 +1,5 @@
 import { Link } from 'wouter'
-import { useAssistants } from '../../api/assistants.ts'
 import { useCampaign } from '../../api/campaigns.ts'
-import { ImportPanel } from '../../import/import-panel.tsx'
 import { LeadCountsView } from '../lead-counts-view.tsx'
 import { ActivityChart } from './activity-chart.tsx'
 import { LeadAttempts } from './lead-attempts.tsx'
@@ -14,7 +12,6 @@ import { SettingsForm } from './settings-form.tsx'
 export function CampaignPage({ idParam }: { idParam: string }) {
   const id = /^\d+$/.test(idParam) ? Number(idParam) : Number.NaN
   const campaign = useCampaign(id)
-  const assistants = useAssistants()
 
   if (!Number.isSafeInteger(id)) return <NotFound what={idParam} />
   if (campaign.isPending) return <p className="muted">Loading campaign…</p>
@@ -28,7 +25,6 @@ export function CampaignPage({ idParam }: { idParam: string }) {
     )
   }
   const c = campaign.data
-  const assistant = assistants.data?.items.find((a) => a.id === c.assistant_id)
   return (
     <>
       <div className="page-head">
@@ -44,7 +40,16 @@ export function CampaignPage({ idParam }: { idParam: string }) {
         <LifecycleBar campaign={c} />
       </div>
       <SettingsForm key={c.id} campaign={c} />
-      <ImportPanel campaignId={c.id} variables={assistant?.variables} />
+      <section className="panel import-cta" aria-labelledby="import-title">
+        <h2 id="import-title">Import leads</h2>
+        <p className="muted">
+          From a CSV, XLSX or XLS file: map the columns, fix bad rows before upload, and see what
+          the campaign already has.
+        </p>
+        <Link href={`/campaigns/${c.id}/import`} className="button" data-testid="import-leads">
+          Import leads
+        </Link>
+      </section>
       <LiveCalls campaign={c} />
       <ActivityChart campaign={c} />
       <LeadsTable campaign={c} />
