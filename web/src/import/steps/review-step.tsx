@@ -6,6 +6,7 @@ import type { ProblemFilter } from '../worker/types.ts'
 import { BulkTools } from './bulk-tools.tsx'
 import { issueLabel } from './issue-labels.ts'
 import { ReviewGrid } from './review-grid.tsx'
+import { ServerFinish } from './server-finish.tsx'
 import { StepNav } from './step-nav.tsx'
 
 const EMPTY = new Int32Array(0)
@@ -21,6 +22,7 @@ export function ReviewStep() {
   const version = useWizard((s) => s.rowsVersion)
   const check = useWizard((s) => s.campaignCheck)
   const [filter, setFilter] = useState<ProblemFilter>('all')
+  const [sendingFile, setSendingFile] = useState(false)
   const [listVersion, setListVersion] = useState(0)
   const [indexes, setIndexes] = useState<Int32Array>(EMPTY)
   const [selected, setSelected] = useState<Set<number>>(new Set())
@@ -156,9 +158,10 @@ export function ReviewStep() {
       <StepNav
         back="format"
         nextLabel={`Upload ${summary.valid.toLocaleString('en-US')} ${summary.valid === 1 ? 'lead' : 'leads'}`}
-        nextDisabled={summary.valid === 0}
+        nextDisabled={summary.valid === 0 || sendingFile}
         onNext={() => setWizard({ step: 'upload', resumeId: null })}
       />
+      <ServerFinish onSending={setSendingFile} />
     </div>
   )
 }
