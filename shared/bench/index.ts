@@ -1,8 +1,10 @@
 // `pnpm bench`: every benchmark of the import core, side by side with the library it must beat.
 // Each runs in its own process (fresh heap and JIT); prints a Markdown table for BENCHMARKS.md.
 import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import os from 'node:os'
 import { fileURLToPath } from 'node:url'
+import { type BrowserBenchResult, CHROMIUM, GOALS } from './browser.ts'
 import type { CsvBenchResult } from './csv.ts'
 import type { PhoneBenchResult } from './phone.ts'
 import type { PipelineBenchResult } from './pipeline.ts'
@@ -74,6 +76,32 @@ const ingest = JSON.parse(ingestOut.trim().split('\n').pop() as string) as {
 console.log(
   `| server ingestion: ${n(ingestRows)} rows as 5,000-row chunks over HTTP on loopback (8 in flight), re-validated and deduped, goal 250,000 rows/s | | ${ingest.seconds.toFixed(1)} s | ${n(Math.round(ingest.rowsPerSecond))} rows/s |`,
 )
+// The import wizard in headless Chromium against the real server (issue 7); skipped without
+// Chromium or without the SPA build (`pnpm build`).
+const browserRows = Number(process.env.BENCH_BROWSER_ROWS ?? rows)
+if (!existsSync(CHROMIUM)) {
+  console.log(`| browser import wizard | | skipped: no Chromium at ${CHROMIUM} | |`)
+} else if (!existsSync(fileURLToPath(new URL('../../web/dist/index.html', import.meta.url)))) {
+  console.log('| browser import wizard | | skipped: run `pnpm build` first | |')
+} else {
+  const browserScript = fileURLToPath(new URL('./browser.ts', import.meta.url))
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', browserScript, String(browserRows)],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  )
+  const b = JSON.parse(out.trim().split('\n').pop() as string) as BrowserBenchResult
+  console.log(
+    `| browser: ${n(browserRows)}-row CSV (${b.megabytes.toFixed(0)} MB) in headless Chromium, file pick → review screen, goal < ${ms(GOALS.reviewMs)} | | ${ms(b.reviewMs)} | longest main-thread task ${ms(b.maxLongTaskMs)}; steps ready at ${b.nextClicksMs.map(ms).join(', ')} |`,
+  )
+  console.log(
+    `| browser: file pick → all rows stored (upload alone ${ms(b.uploadMs)}), goal < ${ms(GOALS.storedMs)} | | ${ms(b.storedMs)} | ${n(b.stored)} of ${n(browserRows)} leads stored |`,
+  )
+}
 console.log(
   `\nPipeline counts: ${n(pipeline.valid)} valid, ${n(pipeline.invalid)} invalid, ${n(pipeline.duplicates)} duplicates in the file; peak RSS ${pipeline.peakRssMb.toFixed(0)} MB.`,
 )

@@ -87,8 +87,7 @@ describe('GET/PUT /api/campaigns/:id/mapping', () => {
     }
   })
 
-  // Unskip once create-import.ts calls saveCampaignMapping (see the helper's report).
-  it.skip('is saved when an import session is created', async () => {
+  it('is saved when an import session is created', async () => {
     const created = await t.json('POST', '/api/imports', {
       campaign_id: id,
       file_name: 'leads.csv',

@@ -1,6 +1,7 @@
 import type { CreateImportBody } from '@leadport/shared'
 import { buildTargets, type PhoneFormat, validateMapping } from '@leadport/shared'
 import { AppError } from '../../app-error.ts'
+import { saveCampaignMapping } from '../../db/campaign-mappings.ts'
 import { readCampaignStatus } from '../../db/campaigns.ts'
 import { insertImport, readCampaignVariables } from '../../db/imports.ts'
 import type { Db } from '../../db/open.ts'
@@ -33,6 +34,12 @@ export function createImportSession(
       const problems = validateMapping(mapping, body.header.length, buildTargets(variables))
       const error = problems.find((p) => p.severity === 'error')
       if (error) throw new AppError('BAD_REQUEST', error.message)
+      // The wizard offers the campaign's last mapping next time (an API import counts too).
+      saveCampaignMapping(db, body.campaign_id, {
+        header: body.header,
+        mapping,
+        format: body.format,
+      })
       return insertImport(db, {
         campaign_id: body.campaign_id,
         created_by: userId,
