@@ -12,7 +12,7 @@ import { openDatabase } from '../src/db/open.ts'
 import { type PreparedChunk, prepareChunk, ValidatorCache } from '../src/ingest/prepare-chunk.ts'
 import { writeChunkGroup } from '../src/ingest/write-group.ts'
 import { seedImportCampaign } from '../src/routes/imports/temp-import-app.ts'
-import { benchChunkBodies } from './ingest.ts'
+import { benchChunkBodies, benchCreateBody } from './ingest.ts'
 
 function writtenMb(): number {
   const io = readFileSync('/proc/self/io', 'utf8')
@@ -84,25 +84,6 @@ export function runIngestParts(rows: number, chunkSize: number, perGroup: number
     return { rows, chunkSize, perGroup, prepare, write, leads }
   } finally {
     rmSync(dir, { recursive: true, force: true })
-  }
-}
-
-/** The `POST /api/imports` body of the ingest benchmarks. */
-export function benchCreateBody(campaignId: number, rows: number, chunkSize: number) {
-  return {
-    campaign_id: campaignId,
-    file_name: 'bench.csv',
-    file_kind: 'csv',
-    header: ['Name', 'Phone', 'Company'],
-    format: { kind: 'international' },
-    mapping: {
-      phone_number: 1,
-      email: null,
-      secondary_phones: [],
-      variables: { customer_name: 0 },
-    },
-    expected_rows: rows,
-    chunk_size: chunkSize,
   }
 }
 

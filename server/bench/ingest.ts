@@ -38,6 +38,25 @@ function phoneAt(i: number): string {
   return `+90532${String((i * 7919 + 12345) % 10_000_000).padStart(7, '0')}`
 }
 
+/** The `POST /api/imports` body of the ingest benchmarks: `[name, number, company]` rows. */
+export function benchCreateBody(campaignId: number, rows: number, chunkSize: number) {
+  return {
+    campaign_id: campaignId,
+    file_name: 'bench.csv',
+    file_kind: 'csv',
+    header: ['Name', 'Phone', 'Company'],
+    format: { kind: 'international' },
+    mapping: {
+      phone_number: 1,
+      email: null,
+      secondary_phones: [],
+      variables: { customer_name: 0 },
+    },
+    expected_rows: rows,
+    chunk_size: chunkSize,
+  }
+}
+
 /**
  * The chunk bodies of the benchmark import: `[name, number, company]` rows, numbers in a
  * pseudo-random order, every `dupEvery`-th row repeating an earlier number.
@@ -94,21 +113,11 @@ export async function runIngestBench(
   apiKey = server.key
   try {
     const api = `${server.url}/api`
-    const created = await call(`${api}/imports`, 'POST', {
-      campaign_id: campaignId,
-      file_name: 'bench.csv',
-      file_kind: 'csv',
-      header: ['Name', 'Phone', 'Company'],
-      format: { kind: 'international' },
-      mapping: {
-        phone_number: 1,
-        email: null,
-        secondary_phones: [],
-        variables: { customer_name: 0 },
-      },
-      expected_rows: rows,
-      chunk_size: chunkSize,
-    })
+    const created = await call(
+      `${api}/imports`,
+      'POST',
+      benchCreateBody(campaignId, rows, chunkSize),
+    )
     const id = created.id as number
     const total = Math.ceil(rows / chunkSize)
     // Bodies are built before the clock starts: the client's work is not the server's.
