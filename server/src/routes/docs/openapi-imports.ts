@@ -85,7 +85,7 @@ export function importPaths(): Json {
           },
         }),
         description:
-          'Every row is re-validated on the server with the session’s frozen mapping, format and variables; duplicates within the file and against the campaign are skipped and listed in the report. Send chunks in any order, concurrently, and again after a timeout: each is stored in one transaction, once.',
+          'Every row is re-validated on the server with the session’s frozen mapping, format and variables; duplicates within the file and against the campaign are skipped and listed in the report. Send chunks in any order, concurrently, and again after a timeout: each is stored atomically, exactly once, and answered only after it is committed (chunks that arrive together share a commit).',
       },
     },
     '/api/imports/{id}/complete': {
