@@ -108,6 +108,14 @@ export class ValidatorCache {
 
 const decoder = new TextDecoder()
 
+/**
+ * A chunk's identity in the ledger: the SHA-256 of its rows as `JSON.stringify` writes them
+ * (after the schema, so whitespace and key order in the request do not matter).
+ */
+export function hashRows(rows: readonly ChunkRow[]): string {
+  return createHash('sha256').update(JSON.stringify(rows)).digest('hex')
+}
+
 /** Parses and checks a chunk body; a refusal says what is wrong and what to do. */
 export function parseChunkBody(
   body: Uint8Array,
@@ -127,8 +135,7 @@ export function parseChunkBody(
     }
   }
   if (isCanonicalChunk(raw)) {
-    const hash = createHash('sha256').update(JSON.stringify(raw.rows)).digest('hex')
-    return { rows: raw.rows, hash }
+    return { rows: raw.rows, hash: hashRows(raw.rows) }
   }
   const parsed = putChunkBody.safeParse(raw)
   if (!parsed.success) {
@@ -140,8 +147,7 @@ export function parseChunkBody(
       message: `${issue?.message ?? 'Invalid chunk'}${where}`,
     }
   }
-  const hash = createHash('sha256').update(JSON.stringify(parsed.data.rows)).digest('hex')
-  return { rows: parsed.data.rows, hash }
+  return { rows: parsed.data.rows, hash: hashRows(parsed.data.rows) }
 }
 
 /**

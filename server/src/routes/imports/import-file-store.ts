@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import {
   type ChunkRow,
@@ -129,9 +128,7 @@ export async function storeFileRows(
       if (signal.aborted) return
       const current = getImport(db, session.id)
       if (current?.status !== 'uploading') return removeFile(file)
-      const chunk = rows.slice(n * size, (n + 1) * size)
-      const hash = createHash('sha256').update(JSON.stringify(chunk)).digest('hex')
-      storeChunk(db, current, n, chunk, hash)
+      storeChunk(db, current, n, rows.slice(n * size, (n + 1) * size))
     }
     const enqueued = db
       .transaction(() => {

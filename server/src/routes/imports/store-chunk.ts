@@ -1,7 +1,7 @@
 import type { ChunkResult, ChunkRow } from '@leadport/shared'
 import type { ImportSession } from '../../db/imports.ts'
 import type { Db } from '../../db/open.ts'
-import { prepareRows, ValidatorCache } from '../../ingest/prepare-chunk.ts'
+import { hashRows, prepareRows, ValidatorCache } from '../../ingest/prepare-chunk.ts'
 import { replayedOutcome, writeChunkGroup } from '../../ingest/write-group.ts'
 
 const caches = new WeakMap<Db, ValidatorCache>()
@@ -9,17 +9,17 @@ const caches = new WeakMap<Db, ValidatorCache>()
 /**
  * Stores one chunk of already-parsed rows exactly once, synchronously, in a commit of its own
  * (background file imports; chunks over HTTP go through the group-commit path in
- * server/src/ingest, with the same contract: see write-group.ts). `hash` is the SHA-256 of the
- * rows' JSON. Throws the AppError to answer when the chunk is refused.
- * @example storeChunk(db, session, 0, rows, sha256) // { n: 0, inserted: 2000, replay: false, ... }
+ * server/src/ingest, with the same contract: see write-group.ts). Throws the AppError to answer
+ * when the chunk is refused.
+ * @example storeChunk(db, session, 0, rows) // { n: 0, inserted: 2000, replay: false, ... }
  */
 export function storeChunk(
   db: Db,
   session: ImportSession,
   n: number,
   rows: readonly ChunkRow[],
-  hash: string,
 ): ChunkResult {
+  const hash = hashRows(rows)
   let cache = caches.get(db)
   if (!cache) {
     cache = new ValidatorCache()
