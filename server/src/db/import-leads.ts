@@ -28,9 +28,10 @@ export interface ExistingLead {
 }
 
 /**
- * Rows per multi-row INSERT: one call returns which rows went in (`RETURNING origin_row`).
- * Against one `run()` per row it measured within noise (server/bench/INGEST-NOTES.md); 5
- * parameters × 200 rows stays far below SQLite's parameter limit.
+ * Rows per multi-row INSERT (5 parameters × 200 rows stays far below SQLite's parameter limit).
+ * The statement has no `RETURNING`: when it inserted every row (the common case) nothing more
+ * is asked; only a statement that skipped some asks which of its rows went in. `RETURNING`
+ * cost ~0.8 µs a row (server/bench/INGEST-NOTES.md).
  */
 export const INSERT_BATCH = 200
 
@@ -50,12 +51,10 @@ function insertStatement(db: Db, rows: number): Statement {
   let s = byDb.get(rows)
   if (!s) {
     const values = new Array(rows).fill(ROW).join(',')
-    s = db
-      .prepare(
-        `INSERT INTO leads ${COLUMNS} VALUES ${values}
-         ON CONFLICT (campaign_id, phone_e164) DO NOTHING RETURNING origin_row`,
-      )
-      .pluck()
+    s = db.prepare(
+      `INSERT INTO leads ${COLUMNS} VALUES ${values}
+       ON CONFLICT (campaign_id, phone_e164) DO NOTHING`,
+    )
     byDb.set(rows, s)
   }
   return s
@@ -76,13 +75,8 @@ export function insertLeadColumns(
   o: ImportLeadsOptions,
 ): Set<number> {
   const inserted = new Set<number>()
-  const named = {
-    campaign: campaignId,
-    status: o.status,
-    next: o.nextAttemptAt,
-    ref: String(o.importId),
-    now: o.now,
-  }
+  const ref = String(o.importId)
+  const named = { campaign: campaignId, status: o.status, next: o.nextAttemptAt, ref, now: o.now }
   const total = leads.row.length
   const args: unknown[] = []
   for (let start = 0; start < total; start += INSERT_BATCH) {
@@ -92,8 +86,20 @@ export function insertLeadColumns(
       args.push(leads.phone[i], leads.ext[i], leads.secondary[i], leads.variables[i], leads.row[i])
     }
     args.push(named)
-    const rows = insertStatement(db, end - start).all(...args) as number[]
-    for (const r of rows) inserted.add(r)
+    const { changes } = insertStatement(db, end - start).run(...args)
+    if (changes === end - start) {
+      for (let i = start; i < end; i++) inserted.add(leads.row[i] as number)
+      continue
+    }
+    // Some numbers were there already: a row went in if the lead now holding its number is it
+    // (an import's rows have distinct row numbers).
+    for (let i = start; i < end; i++) {
+      const lead = findExistingLead(db, campaignId, leads.phone[i] as string)
+      const row = leads.row[i] as number
+      if (lead?.origin_kind === 'import' && lead.origin_ref === ref && lead.origin_row === row) {
+        inserted.add(row)
+      }
+    }
   }
   return inserted
 }

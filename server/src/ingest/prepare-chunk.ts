@@ -32,14 +32,16 @@ export interface LeadColumns {
   /** JSON object text. */
   variables: string[]
   warned: boolean[]
-  /**
-   * The rows' raw cells as JSON texts, one after the other; lead `i`'s is
-   * `cellsText.slice(cellsEnd[i - 1] ?? 0, cellsEnd[i])`. Needed only for the few rows the
-   * database refuses as duplicates: one string crosses `postMessage` as a copy, not 5,000.
-   */
-  cellsText: string
-  cellsEnd: number[]
+  /** Where each lead's row is in the chunk's rows (for its raw cells, see {@link leadCells}). */
+  at: number[]
 }
+
+/**
+ * Where a chunk's raw rows can be read again: the body as received (handed back by the worker,
+ * transferred, not copied) or the rows themselves (background file imports). Only the few rows
+ * the database refuses as duplicates need their raw cells, so they are parsed again only then.
+ */
+export type ChunkSource = { body: Uint8Array } | { rows: readonly ChunkRow[] }
 
 /** A chunk ready to write. */
 export interface PreparedChunk {
@@ -55,6 +57,7 @@ export interface PreparedChunk {
   /** Rows skipped before the database: invalid, or a number an earlier row of the chunk has. */
   invalid: ImportErrorRow[]
   duplicates: ImportErrorRow[]
+  source: ChunkSource
 }
 
 /** A body that is not a chunk at all: nothing is stored, the client gets this error. */
@@ -262,22 +265,15 @@ export function checkRows(
   // Numbers are distinct within a chunk (the validator refuses in-chunk duplicates).
   valid.sort((a, b) => (a.phone < b.phone ? -1 : a.phone > b.phone ? 1 : a.at - b.at))
   const leads = emptyColumns()
-  const cells: string[] = []
-  let end = 0
   for (const l of valid) {
-    const r = rows[l.at] as ChunkRow
-    leads.row.push(r.row)
+    leads.row.push((rows[l.at] as ChunkRow).row)
     leads.phone.push(l.phone)
     leads.ext.push(l.ext)
     leads.secondary.push(l.secondary)
     leads.variables.push(l.variables)
     leads.warned.push(l.warned)
-    const text = JSON.stringify(r.cells)
-    cells.push(text)
-    end += text.length
-    leads.cellsEnd.push(end)
+    leads.at.push(l.at)
   }
-  leads.cellsText = cells.join('')
   return { leads, invalid, duplicates }
 }
 
@@ -291,7 +287,7 @@ export function prepareChunk(
 ): PreparedChunk | RefusedChunk {
   const parsed = parseChunkBody(input.body)
   if ('ok' in parsed) return parsed
-  return prepareRows(input, parsed.rows, parsed.hash, cache)
+  return prepareRows(input, parsed.rows, parsed.hash, cache, { body: input.body })
 }
 
 /** {@link prepareChunk} for rows already parsed (background file imports). */
@@ -300,6 +296,7 @@ export function prepareRows(
   rows: readonly ChunkRow[],
   hash: string,
   cache: ValidatorCache,
+  source: ChunkSource = { rows },
 ): PreparedChunk {
   const place = placeError(input, input.n, rows)
   const checked = place
@@ -313,12 +310,25 @@ export function prepareRows(
     lastRow: rows[rows.length - 1]?.row ?? 0,
     placeError: place,
     ...checked,
+    source,
   }
 }
 
-/** Lead `i`'s raw cells as JSON text. */
-export function leadCells(l: LeadColumns, i: number): string {
-  return l.cellsText.slice(i > 0 ? (l.cellsEnd[i - 1] as number) : 0, l.cellsEnd[i])
+const reparsed = new WeakMap<PreparedChunk, readonly ChunkRow[]>()
+
+/**
+ * Lead `i`'s raw cells as JSON text, for the error report of a row the database refused. The
+ * body is parsed again on the first call for a chunk (rare: only chunks with such rows pay).
+ * @example leadCells(prepared, 0) // '["Ayşe","+905321234567",null]'
+ */
+export function leadCells(p: PreparedChunk, i: number): string {
+  let rows = 'rows' in p.source ? p.source.rows : reparsed.get(p)
+  if (!rows) {
+    const body = (p.source as { body: Uint8Array }).body
+    rows = (JSON.parse(decoder.decode(body)) as { rows: ChunkRow[] }).rows
+    reparsed.set(p, rows)
+  }
+  return JSON.stringify((rows[p.leads.at[i] as number] as ChunkRow).cells)
 }
 
 function emptyColumns(): LeadColumns {
@@ -329,7 +339,6 @@ function emptyColumns(): LeadColumns {
     secondary: [],
     variables: [],
     warned: [],
-    cellsText: '',
-    cellsEnd: [],
+    at: [],
   }
 }

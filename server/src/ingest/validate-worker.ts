@@ -14,7 +14,11 @@ const port = parentPort
 if (!port) throw new Error('validate-worker.ts runs as a worker thread')
 port.on('message', (job: PrepareJob) => {
   try {
-    port.postMessage({ id: job.id, out: prepareChunk(job.input, cache) })
+    const out = prepareChunk(job.input, cache)
+    // The body goes back with the result (moved, not copied): the writer reads a refused
+    // duplicate's raw cells from it.
+    const body = out.ok && 'body' in out.source ? out.source.body : undefined
+    port.postMessage({ id: job.id, out }, body ? [body.buffer as ArrayBuffer] : [])
   } catch (err) {
     port.postMessage({ id: job.id, error: err instanceof Error ? err.stack : String(err) })
   }

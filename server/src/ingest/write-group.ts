@@ -215,7 +215,7 @@ function finishChunk(db: Db, c: GroupChunk, inserted: ReadonlySet<number>): Chun
     skipped.push({
       row_number: row,
       cells: [],
-      cellsJson: leadCells(l, i),
+      cellsJson: leadCells(p, i),
       codes: [code],
       messages: [issueMessage(code, { firstRow: existing?.origin_row ?? undefined })],
     })
