@@ -65,7 +65,7 @@ function insertStatement(db: Db, rows: number): Statement {
  * (`UNIQUE(campaign_id, phone_e164)`), and returns the row numbers that were inserted. Rows
  * must have distinct row numbers; a number repeated in the batch is inserted once (the first
  * time). Insert in number order: the unique index then takes its pages in order. Call inside the
- * transaction that read the campaign's status.
+ * transaction that read the campaign's status. Adds the inserted rows to `inserted` if given.
  * @example insertLeadColumns(db, 1000, batch, { importId: 7, status: 'created', nextAttemptAt: null, now })
  */
 export function insertLeadColumns(
@@ -73,8 +73,8 @@ export function insertLeadColumns(
   campaignId: number,
   leads: LeadBatch,
   o: ImportLeadsOptions,
+  inserted = new Set<number>(),
 ): Set<number> {
-  const inserted = new Set<number>()
   const ref = String(o.importId)
   const named = { campaign: campaignId, status: o.status, next: o.nextAttemptAt, ref, now: o.now }
   const total = leads.row.length
