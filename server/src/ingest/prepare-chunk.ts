@@ -12,6 +12,7 @@ import {
 } from '@leadport/shared'
 import type { ImportErrorRow } from '../db/import-errors.ts'
 import type { ImportOptions } from '../db/imports.ts'
+import { canonicalRows } from './canonical-body.ts'
 
 /*
  * Everything a chunk needs before it touches the database, as one pure step that runs in a
@@ -110,6 +111,11 @@ export class ValidatorCache {
 }
 
 const decoder = new TextDecoder()
+const strictDecoder = new TextDecoder('utf-8', { fatal: true })
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
 
 /**
  * A chunk's identity in the ledger: the SHA-256 of its rows as `JSON.stringify` writes them
@@ -124,8 +130,17 @@ export function parseChunkBody(
   body: Uint8Array,
 ): { rows: ChunkRow[]; hash: string } | RefusedChunk {
   let raw: unknown
+  // Strict UTF-8 first: only then can the bytes stand for the text (canonical-body.ts).
+  let strict = true
+  let text: string
   try {
-    raw = JSON.parse(decoder.decode(body))
+    text = strictDecoder.decode(body)
+  } catch {
+    strict = false
+    text = decoder.decode(body)
+  }
+  try {
+    raw = JSON.parse(text)
   } catch {
     return { ok: false, code: 'BAD_REQUEST', message: 'The chunk is not valid JSON.' }
   }
@@ -138,7 +153,9 @@ export function parseChunkBody(
     }
   }
   if (isCanonicalChunk(raw)) {
-    return { rows: raw.rows, hash: hashRows(raw.rows) }
+    // The bytes as sent are hashed when they are what JSON.stringify would write.
+    const bytes = strict ? canonicalRows(body, keyCount(raw.rows)) : null
+    return { rows: raw.rows, hash: bytes ? sha256(bytes) : hashRows(raw.rows) }
   }
   const parsed = putChunkBody.safeParse(raw)
   if (!parsed.success) {
@@ -187,6 +204,13 @@ function isCanonicalChunk(raw: unknown): raw is { rows: ChunkRow[] } {
 }
 
 const ROW_KEYS = ['row', 'cells', 'hidden']
+
+/** Object keys in a canonical body: `rows`, and each row's two or three. */
+function keyCount(rows: readonly ChunkRow[]): number {
+  let keys = 1
+  for (const r of rows) keys += 'hidden' in r ? 3 : 2
+  return keys
+}
 const MAX_ROW = 2 ** 31 - 1
 
 /** Why chunk `n` of `rows` does not fit the import's plan, or `null` when it does. */
