@@ -1,6 +1,7 @@
 import { autoMap, type Mapping } from '../mapping/auto-map.ts'
 import type { PhoneFormat } from '../phone/types.ts'
 import type { Cell, Result } from '../read/types.ts'
+import { cellToText } from '../read/workbook/cells.ts'
 import {
   createRowValidator,
   type RowValidator,
@@ -38,15 +39,15 @@ export interface CheckedFile {
 }
 
 /**
- * Reads, maps and validates a whole lead file, streaming each validated row and its raw cells
- * to `onRow` (in file order) and returning counts. The same function runs in the browser worker, the
- * server and the CLI.
+ * Reads, maps and validates a whole lead file, streaming each validated row, its raw cells and
+ * the mapping in use to `onRow` (in file order) and returning counts. The same function runs in
+ * the browser worker, the server and the CLI.
  * @example await checkLeadFile(bytes, { targets, format: { kind: 'international' } }, (r) => {})
  */
 export async function checkLeadFile(
   bytes: Uint8Array,
   options: CheckLeadOptions,
-  onRow: (row: ValidatedRow, cells: readonly Cell[]) => boolean | undefined,
+  onRow: (row: ValidatedRow, cells: readonly Cell[], mapping: Mapping) => boolean | undefined,
 ): Promise<Result<CheckedFile>> {
   const summary: CheckSummary = {
     rows: 0,
@@ -74,7 +75,7 @@ export async function checkLeadFile(
       summary.by_code[issue.code] = (summary.by_code[issue.code] ?? 0) + 1
       if (issue.code === 'DUPLICATE_IN_FILE') summary.duplicates_in_file++
     }
-    if (onRow(v, cells) === false) stopped = true
+    if (onRow(v, cells, mapping as Mapping) === false) stopped = true
     return !stopped
   }
 
@@ -118,7 +119,7 @@ export async function checkLeadFile(
   if (!read.ok) return read
   if (!validator && !noPhone) start(read.data.header)
   if (noPhone) {
-    const headers = read.data.header.map((c) => (c === null ? '' : String(c))).filter(Boolean)
+    const headers = read.data.header.map((c) => cellToText(c)).filter(Boolean)
     return {
       ok: false,
       error: {

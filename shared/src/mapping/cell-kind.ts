@@ -5,10 +5,13 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 /**
  * True when a cell looks like a phone number: 7–17 digits written with phone punctuation only,
- * or an integer number cell of 7+ digits (Excel drops the `+` and leading zeros).
+ * or an integer number cell of 7+ digits (Excel drops the `+` and leading zeros), formatted
+ * or not.
  */
 export function isPhoneLike(cell: Cell | undefined): boolean {
-  if (typeof cell === 'number') return Number.isInteger(cell) && cell >= 1e6 && cell < 1e17
+  // A formatted number cell (`(###) ###-####`) is judged by its exact value, as it is imported.
+  const v = typeof cell === 'object' && cell !== null && !(cell instanceof Date) ? cell.value : cell
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 1e6 && v < 1e17
   if (typeof cell !== 'string') return false
   const text = cell.trim().replace(/^'/, '')
   if (text.length < 7 || text.length > 30 || !PHONE_CHARS.test(text)) return false

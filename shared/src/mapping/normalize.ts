@@ -53,13 +53,15 @@ export function foldText(text: string): string {
 
 /**
  * The text of a header cell: strings trimmed of whitespace, BOM and zero-width characters,
- * numbers and booleans as text, dates as `YYYY-MM-DD`, empty cells as `''`.
+ * numbers and booleans as text (a formatted number as shown), dates as `YYYY-MM-DD`, empty
+ * cells as `''`.
  */
 export function cellText(cell: Cell | undefined): string {
   if (cell === null || cell === undefined) return ''
   if (typeof cell === 'string') return cell.replace(INVISIBLE, '').trim()
   if (cell instanceof Date)
     return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10)
+  if (typeof cell === 'object') return cell.text.trim()
   return String(cell)
 }
 

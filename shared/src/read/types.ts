@@ -1,11 +1,23 @@
 import type { FileCode } from '../errors/codes.ts'
 
 /**
- * One cell as read from a file. Text files give strings only; workbooks give typed values:
- * a `number` is a numeric cell holding its exact value (never Excel's formatted text),
- * a `Date` is a date cell (UTC), `null` is an empty cell.
+ * A numeric workbook cell whose number format is not General (`0%`, `"$"#,##0.00`, `00000`,
+ * `#,##0`, `(###) ###-####`) and changes what Excel shows: its exact value and that text.
+ * Phone columns use `value` (every digit, no formatting); every other column uses `text`.
+ * A plain object, so it survives structured clone across the worker boundary.
  */
-export type Cell = string | number | boolean | Date | null
+export interface FormattedNumber {
+  value: number
+  text: string
+}
+
+/**
+ * One cell as read from a file. Text files give strings only; workbooks give typed values:
+ * a `number` is a numeric cell holding its exact value (General format, or a format that shows
+ * the same text), a {@link FormattedNumber} is one shown through another number format, a
+ * `Date` is a date cell (UTC), `null` is an empty cell.
+ */
+export type Cell = string | number | boolean | Date | FormattedNumber | null
 
 /** The kind of a file, decided by its bytes, not its name. */
 export type FileKind = 'csv' | 'xlsx' | 'xls' | 'ods'

@@ -4,7 +4,7 @@ import { type Field, MAX_SECONDARY_PHONES } from '../mapping/fields.ts'
 import { normalizePhoneCell } from '../phone/cell.ts'
 import type { PhoneFormat } from '../phone/types.ts'
 import type { Cell } from '../read/types.ts'
-import { cellToText } from '../read/workbook/cells.ts'
+import { cellToText, exactCell } from '../read/workbook/cells.ts'
 import { cleanText, isPlain } from './clean-text.ts'
 import { issueMessage, type RowIssue, severityOf } from './messages.ts'
 import { NumberIndex } from './number-index.ts'
@@ -77,8 +77,9 @@ export function createRowValidator(setup: ValidationSetup) {
     issues = null
     let cleanedLabel: string | null = null
 
-    // Primary phone.
-    const phoneCell = mapping.phone_number === null ? null : (cells[mapping.phone_number] ?? null)
+    // Primary phone: a formatted number cell gives its exact value, never its display text.
+    const phoneCell =
+      mapping.phone_number === null ? null : exactCell(cells[mapping.phone_number] ?? null)
     const phone = normalizePhoneCell(phoneCell, format)
     const rawPhone = phoneCell === null ? undefined : cellToText(phoneCell)
     for (const code of phone.codes) {
@@ -88,7 +89,7 @@ export function createRowValidator(setup: ValidationSetup) {
 
     // Secondary phone columns: an unusable one is dropped with a warning, never fatal.
     for (const col of mapping.secondary_phones) {
-      const cell = cells[col] ?? null
+      const cell = exactCell(cells[col] ?? null)
       if (cell === null || cell === '') continue
       const p = normalizePhoneCell(cell, format)
       if (p.e164 !== null) {

@@ -10,7 +10,9 @@ Run once, commit the small .xlsx files it writes next to itself; CI never needs 
 Each producer writes the same kinds of lead sheets: title rows above the header, a merged
 header, text and numeric phones (12 digits, above 2^31), dates and times, booleans, floats,
 formulas, XML-special and non-ASCII text (Turkish, an emoji), a hidden row, a hidden sheet
-first, and 600 rows so a sheet spans several inflate chunks. LibreOffice re-saves the
+first, and 600 rows so a sheet spans several inflate chunks; a last sheet, "Formats", holds
+number cells under number formats (percent, currency, thousands, zero-padded zips, fixed
+decimals, phones formatted as `0##########` or `(###) ###-####`). LibreOffice re-saves the
 openpyxl file (its own XML style: row spans, empty trailing rows).
 """
 
@@ -45,6 +47,21 @@ def lead_rows(n, seed):
 
 HEADER = ["Name", "Phone", "Last contacted", "Opted in", "Score", "Notes"]
 
+# The "Formats" sheet: number cells shown through number formats. Phone columns must import the
+# exact value; every other column the text Excel shows (checked in formatted-numbers.test.ts).
+FORMAT_HEADER = ["phone_number", "Work Phone", "Discount", "Price", "Population", "Zip", "Rating",
+                 "Balance", "Plain"]
+PHONE_SPECIAL = "[<=9999999]###-####;(###) ###-####"  # Excel's Special > Phone Number
+FORMAT_ROWS = [
+    [(5321234567, "0##########"), (5551234567, "(###) ###-####"), (0.15, "0%"),
+     (1234.5, '"$"#,##0.00'), (1234567, "#,##0"), (2134, "00000"), (3.14159, "0.00"),
+     (-1234.5, "#,##0.00;(#,##0.00)"), (42, None)],
+    [(905321234568, PHONE_SPECIAL), (5551234568, "0"), (0.125, "0.00%"), (99, '#,##0.00 "TL"'),
+     (0, "#,##0"), (501, "00000"), (2, "0.00"), (1234.5, "#,##0.00;(#,##0.00)"), (3.5, None)],
+    [(5321234569, "0"), (5551234569, None), (1, "0%"), (1234.5, "#,##0.00\\ [$₺-41F]"),
+     (1000000, "#,##0"), (90210, "00000"), (10, "0.00"), (0, "#,##0.00;(#,##0.00)"), (7, None)],
+]
+
 
 def with_openpyxl(path):
     wb = openpyxl.Workbook()
@@ -70,6 +87,13 @@ def with_openpyxl(path):
     ws.cell(row=13, column=5).number_format = "0.00%"
     ws.row_dimensions[6].hidden = True
     wb.create_sheet("Empty")
+    formats = wb.create_sheet("Formats")
+    formats.append(FORMAT_HEADER)
+    for r, row in enumerate(FORMAT_ROWS, start=2):
+        for c, (value, fmt) in enumerate(row, start=1):
+            cell = formats.cell(row=r, column=c, value=value)
+            if fmt:
+                cell.number_format = fmt
     wb.save(path)
 
 
@@ -106,6 +130,14 @@ def with_xlsxwriter(path, constant_memory=False):
     ws.write_number(13, 1, 905417123456)
     ws.set_row(5, None, None, {"hidden": True})
     wb.add_worksheet("Empty")
+    formats = wb.add_worksheet("Formats")
+    formats.write_row(0, 0, FORMAT_HEADER)
+    cache = {}
+    for r, row in enumerate(FORMAT_ROWS, start=1):
+        for c, (value, fmt) in enumerate(row):
+            if fmt and fmt not in cache:
+                cache[fmt] = wb.add_format({"num_format": fmt})
+            formats.write_number(r, c, value, cache.get(fmt))
     wb.close()
 
 

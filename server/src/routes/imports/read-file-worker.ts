@@ -2,12 +2,12 @@ import { parentPort, workerData } from 'node:worker_threads'
 import {
   type AssistantVariable,
   buildTargets,
-  type Cell,
   type ChunkRow,
   cellToText,
   checkLeadFile,
   type Mapping,
   type PhoneFormat,
+  toChunkCells,
 } from '@leadport/shared'
 
 /** What the worker is given (as `workerData`, the bytes transferred, not copied). */
@@ -45,11 +45,6 @@ export type ReadFileMessage =
       result: { ok: true; data: ReadFileSummary } | { ok: false; code: string; message: string }
     }
 
-/** A cell as a chunk carries it: dates become the text the user saw. */
-function toChunkCell(c: Cell): ChunkRow['cells'][number] {
-  return c instanceof Date ? cellToText(c) : c
-}
-
 async function run(input: ReadFileInput): Promise<void> {
   const port = parentPort
   if (!port) throw new Error('read-file-worker runs in a worker thread')
@@ -66,8 +61,9 @@ async function run(input: ReadFileInput): Promise<void> {
       ...(input.encoding ? { encoding: input.encoding as never } : {}),
       ...(input.delimiter ? { delimiter: input.delimiter as never } : {}),
     },
-    (row, cells) => {
-      const out: ChunkRow = { row: row.row, cells: cells.map(toChunkCell) }
+    (row, cells, mapping) => {
+      // As the browser sends them: dates and formatted numbers as shown, phones' exact digits.
+      const out: ChunkRow = { row: row.row, cells: toChunkCells(cells, mapping) }
       if (row.issues.some((i) => i.code === 'HIDDEN_ROW')) out.hidden = true
       batch.push(out)
       if (batch.length >= input.batch) {

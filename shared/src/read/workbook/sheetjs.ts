@@ -43,7 +43,9 @@ export function mapSheetJsError(e: unknown, kind: FileKind): FileError {
 /**
  * Parses a workbook with the options our defences rely on: dense sheets (no trust in the
  * declared `<dimension>`), dates as UTC `Date`, hidden-row flags, formulas kept only to spot
- * missing cached values in XLSX, no formatted text. Exceptions become file errors.
+ * missing cached values in XLSX, no formatted text (`cellStyles` keeps each cell's number
+ * format code in `z`; `toCell` renders it where it is not General). Exceptions become file
+ * errors.
  */
 export function parseWorkbook(
   bytes: Uint8Array,

@@ -1,4 +1,5 @@
 import { SSF } from 'xlsx'
+import { displayFormat } from '../number-format.ts'
 import { attrOf, isName, localStart, nameEnd, tagsOf } from './xml-text.ts'
 
 /** One sheet as `xl/workbook.xml` lists it, with the part its relationship points at. */
@@ -71,12 +72,22 @@ const BUILTIN_DATE_IDS = new Set([
   52, 53, 54, 55, 56, 57, 58, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81,
 ])
 
+/** What the sheet scanner needs from `xl/styles.xml`, by cell style (`s`, into `<cellXfs>`). */
+export interface CellStyles {
+  /** 1 at the index of every style whose number format shows a date. */
+  dateStyles: Uint8Array
+  /** The number format code to render a numeric cell with ({@link displayFormat}), if any. */
+  numberFormats: (string | undefined)[]
+}
+
 /**
- * Which cell styles (`s` indexes into `<cellXfs>`) show a number as a date, from
- * `xl/styles.xml`: built-in date formats and custom ones SheetJS's `SSF.is_date` accepts.
- * @example dateStyles(stylesXml)[3] // 1 when style 3 is a date format
+ * Reads the number format of every cell style from `xl/styles.xml`: which show a number as a
+ * date (built-in date formats and custom ones SheetJS's `SSF.is_date` accepts) and which render
+ * it through another format (declared codes first, then SheetJS's built-in table, as SheetJS
+ * resolves a cell's `z`).
+ * @example readStyles(stylesXml).dateStyles[3] // 1 when style 3 is a date format
  */
-export function dateStyles(xml: string): Uint8Array {
+export function readStyles(xml: string): CellStyles {
   const custom = new Map<number, string>()
   for (const [s, e] of tagsOf(xml, 'numFmt')) {
     const id = Number(attrOf(xml, s, e, 'numFmtId'))
@@ -92,15 +103,18 @@ export function dateStyles(xml: string): Uint8Array {
     }
   }
   const open = findTag(xml, 'cellXfs', 0)
-  if (open < 0) return new Uint8Array(0)
+  if (open < 0) return { dateStyles: new Uint8Array(0), numberFormats: [] }
   const close = findClose(xml, 'cellXfs', open)
-  const xfs = tagsOf(xml.slice(open, close < 0 ? xml.length : close), 'xf')
   const part = xml.slice(open, close < 0 ? xml.length : close)
-  const out = new Uint8Array(xfs.length)
+  const xfs = tagsOf(part, 'xf')
+  const dates = new Uint8Array(xfs.length)
+  const formats: (string | undefined)[] = new Array(xfs.length).fill(undefined)
   xfs.forEach(([s, e], i) => {
-    out[i] = isDate(Number(attrOf(part, s, e, 'numFmtId') ?? 0)) ? 1 : 0
+    const id = Number(attrOf(part, s, e, 'numFmtId') ?? 0)
+    if (isDate(id)) dates[i] = 1
+    else formats[i] = displayFormat(custom.get(id) ?? id)
   })
-  return out
+  return { dateStyles: dates, numberFormats: formats }
 }
 
 function findTag(xml: string, name: string, from: number): number {

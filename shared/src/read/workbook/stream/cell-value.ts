@@ -1,12 +1,12 @@
 import type { Cell } from '../../types.ts'
+import { formatNumber } from '../number-format.ts'
+import type { CellStyles } from './book-parts.ts'
 import { FileFailure } from './refusal.ts'
 import { decodeXmlText, itemText, localStart, nameEnd } from './xml-text.ts'
 
-/** What a cell needs besides its own XML: the shared strings and which styles are dates. */
-export interface CellContext {
+/** What a cell needs besides its own XML: the shared strings and the styles' number formats. */
+export interface CellContext extends CellStyles {
   strings: readonly string[]
-  /** 1 at the index of every cell style (`s`) whose number format shows a date. */
-  dateStyles: Uint8Array
   date1904: boolean
 }
 
@@ -177,8 +177,9 @@ function isType(buf: string, name: string): boolean {
 /**
  * The value of the cell whose tag was read by {@link cellTag}: `buf[gt]` is the tag's `>` and
  * `buf[close]` the `<` of `</c>`. Shared and inline strings (rich-text runs joined), numbers
- * (exact, never formatted), dates by the cell's number format, booleans, error text, a
- * formula's cached value; `null` for empty cells. Sets `tag.formulaWithoutValue`.
+ * (exact; with the text their number format shows when it is not General), dates by the cell's
+ * number format, booleans, error text, a formula's cached value; `null` for empty cells. Sets
+ * `tag.formulaWithoutValue`.
  * @example cellValue('<c r="A1"><v>905551234567</v></c>', 8, 29, ctx) // 905551234567
  */
 export function cellValue(buf: string, gt: number, close: number, ctx: CellContext): Cell {
@@ -193,10 +194,11 @@ export function cellValue(buf: string, gt: number, close: number, ctx: CellConte
     const int = vEnd - vStart <= 15 ? intAt(buf, vStart, vEnd) : -1
     const v = int >= 0 ? int : Number.parseFloat(buf.slice(vStart, vEnd))
     if (!Number.isFinite(v)) return null
-    if (tag.s >= 0 && ctx.dateStyles[intAt(buf, tag.s, tag.sEnd)] === 1) {
-      return serialToCell(v, ctx.date1904)
-    }
-    return v
+    if (tag.s < 0) return v
+    const style = intAt(buf, tag.s, tag.sEnd)
+    if (ctx.dateStyles[style] === 1) return serialToCell(v, ctx.date1904)
+    const format = ctx.numberFormats[style]
+    return format === undefined ? v : formatNumber(v, format)
   }
   if (oneChar && t1 === 115) {
     if (!hasV) return null

@@ -63,6 +63,29 @@ describe('improvements over SheetJS', () => {
     expect(phones).toEqual(['+905417123456', '+905417123457'])
   })
 
+  it('reads a cell styled with an undeclared built-in currency format; SheetJS drops the sheet', async () => {
+    // Ids 5–8 (and 41–44) are locale-dependent: SheetJS's table has no code for them, its date
+    // check throws, and the whole sheet is silently left out. Both readers show them as General.
+    const bytes = rewritePart(
+      rewritePart(
+        xlsx([
+          ['phone', 'price'],
+          [905417123456, 1234.5],
+        ]),
+        (x) => x.replace('<c r="B2"><v>', '<c r="B2" s="1"><v>'),
+      ),
+      (x) =>
+        x.replace(
+          /<cellXfs count="\d+">([\s\S]*?)<\/cellXfs>/,
+          '<cellXfs count="2">$1<xf numFmtId="7" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>',
+        ),
+      'xl/styles.xml',
+    )
+    expect(cellsOf(await streamed(bytes))[1]).toEqual([905417123456, 1234.5])
+    const sheetjs = await readWorkbook(bytes, { xlsxReader: 'sheetjs' })
+    expect(sheetjs).toMatchObject({ ok: false, error: { code: 'FILE_DAMAGED' } })
+  })
+
   it('reads every real cell whatever <dimension> says; bare SheetJS trusts it', async () => {
     const rows = Array.from({ length: 6 }, (_, r) => Array.from({ length: 6 }, (_, c) => r * 6 + c))
     const bytes = rewritePart(xlsx(rows), (x) =>

@@ -1,5 +1,5 @@
 import type { ZipLimits } from '../zip-gate.ts'
-import { type BookSheet, dateStyles, parseRels, parseWorkbookXml } from './book-parts.ts'
+import { type BookSheet, parseRels, parseWorkbookXml, readStyles } from './book-parts.ts'
 import type { CellContext } from './cell-value.ts'
 import { InflateBudget, inflatePart, inflateText } from './inflate.ts'
 import { Refusal } from './refusal.ts'
@@ -82,7 +82,7 @@ export async function openXlsx(bytes: Uint8Array, opts: OpenXlsxOptions): Promis
     native,
     ...(opts.signal ? { signal: opts.signal } : {}),
     strings: strings.strings,
-    dateStyles: stylesXml ? dateStyles(stylesXml) : new Uint8Array(0),
+    ...(stylesXml ? readStyles(stylesXml) : { dateStyles: new Uint8Array(0), numberFormats: [] }),
     date1904: book.date1904,
   }
 }

@@ -93,6 +93,7 @@ describe('readXlsx: streaming', () => {
       const s = new SheetScanner({
         strings,
         dateStyles: new Uint8Array([0, 1, 1]),
+        numberFormats: [],
         date1904: false,
         maxRows: Number.POSITIVE_INFINITY,
         maxColumns: 1000,
