@@ -1,13 +1,15 @@
 // Browser benchmark (issue 7): a 1,000,000-row CSV through the real import wizard in headless
 // Chromium against the real server (`leads serve`, built SPA), timed from file pick to the review
 // screen and to every row stored; then the stored count is checked through the API.
-// Run: pnpm build && npx tsx shared/bench/browser.ts [rows]   (prints JSON on the last line)
+// Run: pnpm build && npx tsx shared/bench/browser.ts [rows] [--review-only]   (prints JSON on the
+// last line)
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { type APIRequestContext, chromium, type Locator, type Page } from '@playwright/test'
 import { writeBenchCsv } from './browser-file.ts'
+import { profileWorkers, type WorkerProfiles } from './browser-profile.ts'
 import { BENCH_ADMIN, startBenchServer } from './browser-server.ts'
 
 /** Chromium on this machine; the benchmark is skipped without it. */
@@ -33,6 +35,10 @@ export interface BrowserBenchResult {
   nextClicksMs: number[]
   /** Longest main-thread task between file pick and review screen (PerformanceObserver). */
   maxLongTaskMs: number
+  /** Each long task after the pick: [start after the pick, duration], ms. */
+  longTasksMs: [number, number][]
+  /** The wizard's `import:*` performance marks, in ms after `import:pick`. */
+  marks: Record<string, number>
   goalsMet: boolean
   load: number
 }
@@ -110,11 +116,18 @@ async function leadCount(request: APIRequestContext, campaignId: number): Promis
   return Object.values(body.lead_counts).reduce((a, b) => a + b, 0)
 }
 
+const load = () => os.loadavg()[0] ?? 0
+
 /**
- * Runs the benchmark once with a fresh server, database and browser.
+ * Runs the benchmark once with a fresh server, database and browser. `reviewOnly` stops at the
+ * review screen (no upload; `uploadMs`, `storedMs` and `stored` are 0); `profileDir` receives CPU
+ * profiles of the page's workers from file pick to review screen.
  * @example const r = await runBrowserBench(1_000_000); r.reviewMs < GOALS.reviewMs
  */
-export async function runBrowserBench(rows: number): Promise<BrowserBenchResult> {
+export async function runBrowserBench(
+  rows: number,
+  options: { reviewOnly?: boolean; profileDir?: string } = {},
+): Promise<BrowserBenchResult> {
   const dir = mkdtempSync(join(os.tmpdir(), 'leadport-browser-bench-'))
   const csv = join(dir, 'leads.csv')
   const bytes = writeBenchCsv(csv, rows)
@@ -129,40 +142,60 @@ export async function runBrowserBench(rows: number): Promise<BrowserBenchResult>
     const input = page.getByTestId('import-file-input')
     await input.waitFor({ state: 'attached' })
     try {
+      let profiles: WorkerProfiles | undefined
+      if (options.profileDir) profiles = await profileWorkers(browser, options.profileDir)
       const pickedAt = await page.evaluate(() => performance.now())
       const t0 = performance.now()
       await input.setInputFiles(csv)
       const clicks: number[] = []
       await advanceTo(page, page.getByTestId('review-ready'), 180_000, clicks)
       const reviewMs = performance.now() - t0
+      if (profiles) console.error(`worker profiles: ${(await profiles.stop()).join(', ')}`)
       const tasks = await page.evaluate(
         () => (globalThis as unknown as { __longTasks: [number, number][] }).__longTasks,
       )
+      const marks = await page.evaluate(() => {
+        const all = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('import:'))
+        const pick = all.find((m) => m.name === 'import:pick')?.startTime ?? 0
+        return Object.fromEntries(all.map((m) => [m.name.slice(7), Math.round(m.startTime - pick)]))
+      })
+      let maxLongTaskMs = 0
+      const longTasksMs: [number, number][] = []
+      for (const [start, duration] of tasks) {
+        if (start + duration < pickedAt) continue
+        maxLongTaskMs = Math.max(maxLongTaskMs, duration)
+        longTasksMs.push([Math.round(start - pickedAt), Math.round(duration)])
+      }
       const upload = page.getByRole('button', { name: /^Upload [\d,.\s]+ leads?$/ })
       await advanceTo(page, upload, 60_000)
       const uploaded = Number(((await upload.textContent()) ?? '').replace(/\D/g, ''))
+      const review = {
+        rows,
+        megabytes: bytes / 1e6,
+        reviewMs,
+        uploaded,
+        nextClicksMs: clicks.map((t) => Math.round(t - t0)),
+        maxLongTaskMs,
+        longTasksMs,
+        marks,
+      }
+      if (options.reviewOnly) {
+        const goalsMet = reviewMs < GOALS.reviewMs && uploaded === rows
+        return { ...review, uploadMs: 0, storedMs: 0, stored: 0, goalsMet, load: load() }
+      }
       const t1 = performance.now()
       await upload.click()
       await page.getByTestId('upload-done').waitFor({ state: 'visible', timeout: 600_000 })
       const t2 = performance.now()
       const stored = await leadCount(context.request, campaignId)
-      let maxLongTaskMs = 0
-      for (const [start, duration] of tasks) {
-        if (start + duration >= pickedAt) maxLongTaskMs = Math.max(maxLongTaskMs, duration)
-      }
       const storedMs = t2 - t0
       return {
-        rows,
-        megabytes: bytes / 1e6,
-        reviewMs,
+        ...review,
         uploadMs: t2 - t1,
         storedMs,
-        uploaded,
         stored,
-        nextClicksMs: clicks.map((t) => Math.round(t - t0)),
-        maxLongTaskMs,
         goalsMet: reviewMs < GOALS.reviewMs && storedMs < GOALS.storedMs && stored === rows,
-        load: os.loadavg()[0] ?? 0,
+        load: load(),
       }
     } catch (err) {
       const shot = join(os.tmpdir(), `leadport-browser-bench-failure-${Date.now()}.png`)
@@ -181,6 +214,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.log(JSON.stringify({ skipped: `no Chromium at ${CHROMIUM}` }))
   } else {
     const rows = Number(process.argv[2] ?? 1_000_000)
-    console.log(JSON.stringify(await runBrowserBench(rows)))
+    // `--review-only`: stop at the review screen (what issue 7's first goal times).
+    const reviewOnly = process.argv.includes('--review-only')
+    // `--profile <dir>`: CPU profiles of the page's workers from file pick to review screen.
+    const at = process.argv.indexOf('--profile')
+    const profileDir = at > 0 ? process.argv[at + 1] : undefined
+    console.log(JSON.stringify(await runBrowserBench(rows, { reviewOnly, profileDir })))
   }
 }

@@ -3,7 +3,7 @@ import type { Field } from '../mapping/fields.ts'
 import { cellText } from '../mapping/normalize.ts'
 import { sniffFile } from '../read/sniff.ts'
 import type { EncodingGuess } from '../read/text/detect-encoding.ts'
-import { readTextFile } from '../read/text/read-text-file.ts'
+import { readTextFile, type TextSource } from '../read/text/read-text-file.ts'
 import type { Delimiter, TextEncoding } from '../read/text/types.ts'
 import type { Cell, FileKind, Result } from '../read/types.ts'
 import type { MergedRange } from '../read/workbook/scan-sheet.ts'
@@ -33,6 +33,11 @@ export interface ReadLeadOptions {
   onProgress?: (fraction: number) => void
   /** Called once with the header, before the first data row. */
   onHeader?: (header: Cell[], headerRow: number) => void
+  /**
+   * Text files: read the text from `source` (the file's bytes in order, `size` of them) instead
+   * of `bytes`, which then only needs the file's head, for sniffing. Reading overlaps parsing.
+   */
+  text?: { source: TextSource; size: number }
 }
 
 /** What was found about a file before and while its rows were read. */
@@ -142,8 +147,8 @@ export async function readLeadFile(
 
   let info: Omit<LeadFileInfo, 'header' | 'headerRow' | 'dataRows' | 'notes'>
   if (sniffed.data.kind === 'csv') {
-    const total = bytes.length
-    const read = await readTextFile(bytes, {
+    const total = options.text?.size ?? bytes.length
+    const read = await readTextFile(options.text?.source ?? bytes, {
       encoding: options.encoding,
       delimiter: options.delimiter,
       signal: options.signal,

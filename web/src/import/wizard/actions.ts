@@ -3,8 +3,10 @@ import { proxy as proxyProgress } from 'comlink'
 import { lookupNumbers } from '../campaign-import-api.ts'
 import { parseBridge } from '../parse-bridge.ts'
 import type { ResumableUpload } from '../upload/contract.ts'
-import type { EditLog, ReadOptions } from '../worker/types.ts'
-import { setWizard, useWizard } from './store.ts'
+import type { CheckSettings, EditLog, ReadOptions } from '../worker/types.ts'
+import { checkAhead, checkKey, dropCheckAhead, settingsOf, takeCheckAhead } from './check-ahead.ts'
+import { checkInHalves } from './check-in-halves.ts'
+import { setWizard, useWizard, type WizardState } from './store.ts'
 
 /** What the wizard saves with an upload so a reloaded page can rebuild the same chunks. */
 export interface WizardSnapshot {
@@ -29,6 +31,11 @@ function fail(err: unknown): void {
   setWizard({ busy: null, error: err instanceof Error ? err.message : String(err) })
 }
 
+function failPick(message: string): void {
+  dropCheckAhead()
+  setWizard({ busy: null, error: message, file: null })
+}
+
 /**
  * Opens a picked file in the worker and reads its top with nothing overridden.
  * @example await pickFile(file)
@@ -36,15 +43,22 @@ function fail(err: unknown): void {
 export async function pickFile(file: File): Promise<void> {
   const signal = nextSignal()
   setWizard({ busy: { label: `Opening ${file.name}…` }, error: null, file, read: {} })
+  performance.mark('import:pick')
+  // The full check starts at once on the other core, with what the preview will propose.
+  const { variables, format } = useWizard.getState()
+  checkAhead(
+    file,
+    {},
+    (p) => (p.autoMapping.phone_number === null ? null : settingsOf({}, p, p.autoMapping, format)),
+    variables,
+  )
   try {
-    performance.mark('import:pick')
     const opened = await parseBridge.open(file, file.name, signal)
     performance.mark('import:opened')
-    if (!opened.ok) return setWizard({ busy: null, error: opened.error.message, file: null })
-    const { variables } = useWizard.getState()
+    if (!opened.ok) return failPick(opened.error.message)
     const preview = await parseBridge.run(signal, (api) => api.readPreview({}, variables))
     performance.mark('import:preview')
-    if (!preview.ok) return setWizard({ busy: null, error: preview.error.message, file: null })
+    if (!preview.ok) return failPick(preview.error.message)
     setWizard({
       busy: null,
       opened: opened.data,
@@ -76,32 +90,69 @@ export async function changeRead(patch: ReadOptions): Promise<void> {
     const preview = await parseBridge.run(signal, (api) => api.readPreview(next, variables))
     if (!preview.ok) return setWizard({ error: preview.error.message })
     setWizard({ preview: preview.data, mapping: preview.data.autoMapping })
+    startCheckAhead()
   } catch (err) {
     fail(err)
+  }
+}
+
+/** The settings a full check uses now: the read options as previewed, made explicit. */
+function checkSettings(s: WizardState): CheckSettings | null {
+  const { preview, mapping, format } = s
+  // Read exactly as the user saw it: the header row and sheet of the preview, made explicit.
+  return mapping && preview ? settingsOf(s.read, preview, mapping, format) : null
+}
+
+/** Starts the full check ahead with the current choices (see `check-ahead.ts`). */
+export function startCheckAhead(): void {
+  const s = useWizard.getState()
+  const settings = checkSettings(s)
+  if (s.file && settings && settings.mapping.phone_number !== null) {
+    const key = checkKey(settings, s.variables)
+    checkAhead(s.file, settings.read, () => settings, s.variables, key)
+  }
+}
+
+/**
+ * Restarts the check ahead a moment after the mapping or the phone format changes on their
+ * steps; returns the function that stops following.
+ * @example useEffect(() => followChoices(), [])
+ */
+export function followChoices(): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const unsubscribe = useWizard.subscribe((s, prev) => {
+    if (s.mapping === prev.mapping && s.format === prev.format) return
+    if (s.step !== 'map' && s.step !== 'format') return
+    clearTimeout(timer)
+    timer = setTimeout(startCheckAhead, 300)
+  })
+  return () => {
+    clearTimeout(timer)
+    unsubscribe()
   }
 }
 
 /** Reads and validates every row, then shows the review (and checks the campaign's numbers). */
 export async function runCheck(): Promise<void> {
   const signal = nextSignal()
-  const { preview, mapping, format, variables } = useWizard.getState()
-  if (!mapping || !preview) return
-  // Read exactly as the user saw it: the header row and sheet of the preview, made explicit.
-  const read: ReadOptions = { ...useWizard.getState().read, headerRow: preview.headerRow }
-  if (preview.sheet !== undefined) read.sheet = preview.sheet
+  const settings = checkSettings(useWizard.getState())
+  if (!settings) return
+  const { read } = settings
+  const { variables } = useWizard.getState()
   setWizard({ read })
+  const progress = (fraction: number) =>
+    setWizard({ busy: { label: 'Checking every row…', fraction } })
   setWizard({ busy: { label: 'Checking every row…', fraction: 0 }, error: null })
   performance.mark('import:check')
   try {
-    const res = await parseBridge.run(signal, (api) =>
-      api.checkFile(
-        { read, mapping, format },
-        variables,
-        proxyProgress((fraction: number) =>
-          setWizard({ busy: { label: 'Checking every row…', fraction } }),
-        ),
-      ),
-    )
+    const res =
+      (await takeCheckAhead(checkKey(settings, variables), signal, progress)) ??
+      (await parseBridge.run(signal, (api) => {
+        const { file, opened } = useWizard.getState()
+        return file
+          ? checkInHalves(api, file, opened?.kind, settings, variables, progress)
+          : api.checkFile(settings, variables, proxyProgress(progress))
+      }))
     performance.mark('import:checked')
     if (!res.ok) return setWizard({ busy: null, error: res.error.message })
     setWizard({ busy: null, summary: res.data, step: 'review', campaignCheck: 'idle' })
@@ -114,6 +165,7 @@ export async function runCheck(): Promise<void> {
 /** Stops a running check (the worker is terminated) and opens the file again. */
 export async function cancelCheck(): Promise<void> {
   running?.abort(new DOMException('Cancelled', 'AbortError'))
+  dropCheckAhead()
   const { file, read, variables } = useWizard.getState()
   setWizard({ busy: null })
   if (!file) return
@@ -158,6 +210,7 @@ export async function checkCampaign(): Promise<void> {
  */
 export async function resumeUpload(record: ResumableUpload): Promise<void> {
   const signal = nextSignal()
+  dropCheckAhead()
   const snap = record.wizardState as WizardSnapshot
   const file = new File([record.file], record.fileName)
   setWizard({
@@ -172,13 +225,10 @@ export async function resumeUpload(record: ResumableUpload): Promise<void> {
   try {
     const opened = await parseBridge.open(file, file.name, signal)
     if (!opened.ok) return setWizard({ busy: null, error: opened.error.message })
+    const settings = { read: snap.read, mapping: snap.mapping, format: snap.format }
     const res = await parseBridge.run(signal, (api) =>
-      api.checkFile(
-        { read: snap.read, mapping: snap.mapping, format: snap.format },
-        snap.variables,
-        proxyProgress((fraction: number) =>
-          setWizard({ busy: { label: `Reading ${record.fileName} again…`, fraction } }),
-        ),
+      checkInHalves(api, file, opened.data.kind, settings, snap.variables, (fraction) =>
+        setWizard({ busy: { label: `Reading ${record.fileName} again…`, fraction } }),
       ),
     )
     if (!res.ok) return setWizard({ busy: null, error: res.error.message })

@@ -8,7 +8,8 @@ import { ReadStep } from '../steps/read-step.tsx'
 import { ResultStep } from '../steps/result-step.tsx'
 import { ReviewStep } from '../steps/review-step.tsx'
 import { UploadStep } from '../steps/upload-step.tsx'
-import { cancelCheck } from './actions.ts'
+import { cancelCheck, followChoices } from './actions.ts'
+import { dropCheckAhead } from './check-ahead.ts'
 import { initialState, STEP_TITLES, STEPS, useWizard } from './store.ts'
 
 /**
@@ -29,12 +30,17 @@ export function ImportWizard({
   useState(() => useWizard.setState(initialState(campaignId, variables, campaignHasLeads), true))
   // Leaving the page ends the worker, unless an upload is running: it goes on in the background
   // (the worker builds its chunks), and a later visit offers to resume it if it stops.
-  useEffect(
-    () => () => {
+  // The worker's code loads while the user picks a file; the check ahead follows the choices.
+  useEffect(() => {
+    parseBridge.warm()
+    const unfollow = followChoices()
+    return () => {
+      unfollow()
+      dropCheckAhead()
+      parseBridge.dropHelper()
       if (useWizard.getState().step !== 'upload') parseBridge.stop()
-    },
-    [],
-  )
+    }
+  }, [])
   const step = useWizard((s) => s.step)
   const busy = useWizard((s) => s.busy)
   const error = useWizard((s) => s.error)

@@ -1,6 +1,8 @@
-import { type Cell, cellToText, type FoundNumber } from '@leadport/shared'
+import { type Cell, type FoundNumber, toChunkCells } from '@leadport/shared'
 import { CHUNK_SIZE } from '../chunk-size.ts'
 import { editLog, revalidate } from './edits.ts'
+import { phoneKey, phoneOfKey } from './phone-keys.ts'
+import { cellsOf } from './row-source.ts'
 import type { CheckedRows, Session } from './session.ts'
 import type { UploadPlan } from './types.ts'
 
@@ -22,13 +24,6 @@ function keptRows(c: CheckedRows): Int32Array {
   return list
 }
 
-// The server's chunk cells are text, numbers (exact XLSX values), booleans or null.
-function wireCell(x: Cell): string | number | boolean | null {
-  if (x === null || typeof x === 'string' || typeof x === 'boolean') return x
-  if (typeof x === 'number') return Number.isFinite(x) ? x : null
-  return cellToText(x)
-}
-
 /**
  * The JSON body of chunk `n`: the kept rows `[n * CHUNK_SIZE, (n + 1) * CHUNK_SIZE)` with their
  * file row numbers and cells as read or edited. The same rows give the same bytes every time.
@@ -38,9 +33,12 @@ export function chunkBody(c: CheckedRows, n: number): string {
   const list = keptRows(c)
   const end = Math.min(list.length, (n + 1) * CHUNK_SIZE)
   const rows: { row: number; cells: (string | number | boolean | null)[]; hidden?: true }[] = []
+  const from = list[n * CHUNK_SIZE] ?? 0
+  const read = n * CHUNK_SIZE < end ? cellsOf(c, from, list[end - 1] as number) : []
   for (let k = n * CHUNK_SIZE; k < end; k++) {
     const i = list[k] as number
-    const cells = (c.cells[i] as Cell[]).map(wireCell)
+    // Formatted numbers: exact digits in phone columns, displayed text elsewhere.
+    const cells = toChunkCells(read[i - from] as Cell[], c.settings.mapping)
     rows.push(
       c.hidden[i] === 1
         ? { row: c.rowNumbers[i] as number, cells, hidden: true }
@@ -69,19 +67,19 @@ export function hashBytes(bytes: Uint8Array): Promise<string> {
 export async function uploadPlan(s: Session, c: CheckedRows): Promise<UploadPlan> {
   const log = editLog(c)
   const fingerprint = await sha256(
-    JSON.stringify([await s.sha256, c.settings.read, c.settings.mapping, c.settings.format, log]),
+    JSON.stringify([await s.sha256(), c.settings.read, c.settings.mapping, c.settings.format, log]),
   )
   return { header: c.header, expectedRows: keptRows(c).length, fingerprint }
 }
 
 /** Bodies of `POST /api/campaigns/:id/numbers/lookup` for every valid number still kept. */
 export function lookupBodies(c: CheckedRows): string[] {
-  const phones = new Set<string>()
+  const phones = new Set<number>()
   for (let i = 0; i < c.phones.length; i++) {
-    const p = c.phones[i]
-    if (p && c.deleted[i] === 0) phones.add(p)
+    const p = c.phones[i] as number
+    if (p !== 0 && c.deleted[i] === 0) phones.add(p)
   }
-  const all = [...phones]
+  const all = Array.from(phones, (p) => phoneOfKey(p) as string)
   const bodies: string[] = []
   for (let k = 0; k < all.length; k += LOOKUP_SIZE) {
     bodies.push(JSON.stringify({ phones: all.slice(k, k + LOOKUP_SIZE) }))
@@ -92,11 +90,14 @@ export function lookupBodies(c: CheckedRows): string[] {
 /** Marks the rows whose number the campaign already has, and re-validates them. */
 export function markInCampaign(c: CheckedRows, found: readonly FoundNumber[]): number {
   if (found.length === 0) return 0
-  for (const f of found) c.inCampaign.set(f.phone_e164, f)
+  const keys = new Set<number>()
+  for (const f of found) {
+    c.inCampaign.set(f.phone_e164, f)
+    keys.add(phoneKey(f.phone_e164))
+  }
   let marked = 0
   for (let i = 0; i < c.phones.length; i++) {
-    const p = c.phones[i]
-    if (p && c.inCampaign.has(p)) {
+    if (keys.has(c.phones[i] as number)) {
       revalidate(c, i)
       marked++
     }

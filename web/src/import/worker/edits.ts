@@ -4,12 +4,15 @@ import {
   type CountryCode,
   cellToText,
   createRowValidator,
+  exactCell,
   issueMessage,
   normalizePhoneCell,
   type RowIssue,
   type RowValidator,
 } from '@leadport/shared'
+import { FirstIndex, phoneKey } from './phone-keys.ts'
 import { inCampaignIssue, problemIndexes } from './review.ts'
+import { cellsOf } from './row-source.ts'
 import type { CheckedRows } from './session.ts'
 import type { EditLog, ProblemFilter } from './types.ts'
 
@@ -29,6 +32,24 @@ function validatorFor(c: CheckedRows): RowValidator {
   return v
 }
 
+// Kept or read again from the file (see `row-source.ts`).
+function rowCells(c: CheckedRows, i: number): Cell[] {
+  return cellsOf(c, i)[0] as Cell[]
+}
+
+// The first pass leaves it out (most imports are never edited); built in file order, so each
+// number points at its first row.
+function firstIndexOf(c: CheckedRows): FirstIndex {
+  if (c.firstIndex) return c.firstIndex
+  const f = new FirstIndex(c.phones.length)
+  for (let i = c.phones.length - 1; i >= 0; i--) {
+    const key = c.phones[i] as number
+    if (key !== 0) f.set(key, i)
+  }
+  c.firstIndex = f
+  return f
+}
+
 /**
  * Validates row `i` again after its cells changed: the same rules as the first pass, an
  * in-file duplicate when an earlier kept row has the number, and the campaign check.
@@ -37,13 +58,15 @@ function validatorFor(c: CheckedRows): RowValidator {
 export function revalidate(c: CheckedRows, i: number): void {
   const v = validatorFor(c)
   v.reset()
-  const r = v.validate(c.cells[i] as Cell[], c.rowNumbers[i] as number, c.hidden[i] === 1)
+  const r = v.validate(rowCells(c, i), c.rowNumbers[i] as number, c.hidden[i] === 1)
   const list: RowIssue[] = [...r.issues]
   const phone = r.phone_e164
-  c.phones[i] = phone
+  const firstIndex = firstIndexOf(c)
+  c.phones[i] = phone === null ? 0 : phoneKey(phone)
   if (phone !== null) {
-    const first = c.firstIndex.get(phone)
-    if (first === undefined || first > i || c.deleted[first] === 1) c.firstIndex.set(phone, i)
+    const key = phoneKey(phone)
+    const first = firstIndex.get(key)
+    if (first < 0 || first > i || c.deleted[first] === 1) firstIndex.set(key, i)
     else if (first !== i) {
       const firstRow = c.rowNumbers[first] as number
       list.push({
@@ -67,7 +90,7 @@ export function revalidate(c: CheckedRows, i: number): void {
 
 /** Sets one cell (as text) of row `i` and re-validates the row. */
 export function editCell(c: CheckedRows, i: number, col: number, value: string): void {
-  const cells = [...(c.cells[i] ?? [])]
+  const cells = [...rowCells(c, i)]
   while (cells.length <= col) cells.push(null)
   cells[col] = value
   c.cells[i] = cells
@@ -90,7 +113,7 @@ export function replaceInColumn(
   if (find === '') return 0
   let changed = 0
   for (const i of problemIndexes(c, filter)) {
-    const text = cellToText(c.cells[i]?.[col] ?? null)
+    const text = cellToText(rowCells(c, i)[col] ?? null)
     if (!text.includes(find)) continue
     editCell(c, i, col, text.split(find).join(replace))
     changed++
@@ -108,7 +131,7 @@ export function applyCountry(c: CheckedRows, indexes: readonly number[], country
   if (col === null) return 0
   let fixed = 0
   for (const i of indexes) {
-    const p = normalizePhoneCell(c.cells[i]?.[col] ?? null, {
+    const p = normalizePhoneCell(exactCell(rowCells(c, i)[col] ?? null), {
       kind: 'national',
       country: country as CountryCode,
     })

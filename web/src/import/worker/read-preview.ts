@@ -12,7 +12,7 @@ import {
   TEXT_ENCODINGS,
   validateMapping,
 } from '@leadport/shared'
-import { session } from './session.ts'
+import { session, wholeBytes } from './session.ts'
 import type { MapPreview, ReadOptions, ReadPreview, WorkerResult } from './types.ts'
 
 /** Rows shown on the read-options step, from the top of the file. */
@@ -40,6 +40,7 @@ export async function readPreview(
   const targets = buildTargets(variables)
   const top: { row: number; cells: Cell[]; hidden: boolean }[] = []
   let firstRow = 0
+  let enough = false
   // Forcing the header to the first row hands every row below it to us, title rows included.
   const read = await readLeadFile(
     s.bytes,
@@ -58,9 +59,15 @@ export async function readPreview(
     },
     (cells, row, hidden) => {
       top.push({ row, cells, hidden })
-      return top.length < PREVIEW_MAX_ROWS + (options.headerRow ?? 0)
+      enough = top.length >= PREVIEW_MAX_ROWS + (options.headerRow ?? 0)
+      return !enough
     },
   )
+  // Only the head of a big file is in memory yet, and it ran out first: read on in the whole.
+  if (!enough && s.rest) {
+    await wholeBytes(s)
+    return readPreview(options, variables)
+  }
   if (!read.ok && read.error.code !== 'NO_DATA_ROWS') return read
   if (top.length === 0 || firstRow === 0) {
     return read.ok

@@ -25,7 +25,7 @@ async function open(csv: string) {
   setSession({
     bytes: new TextEncoder().encode(csv),
     name: 'leads.csv',
-    sha256: Promise.resolve('f'),
+    sha256: () => Promise.resolve('f'),
     checked: null,
   })
   const res = await checkFile(SETTINGS, VARIABLES)

@@ -1,4 +1,6 @@
-import { cellToText, issueMessage, type RowIssue } from '@leadport/shared'
+import { type Cell, cellToText, issueMessage, type RowIssue } from '@leadport/shared'
+import { phoneOfKey } from './phone-keys.ts'
+import { cellsOf } from './row-source.ts'
 import type { CheckedRows } from './session.ts'
 import type { GridRow, ProblemFilter, ReviewSummary } from './types.ts'
 
@@ -74,10 +76,10 @@ export function problemIndexes(c: CheckedRows, filter: ProblemFilter): Int32Arra
 export function gridRows(c: CheckedRows, indexes: readonly number[]): GridRow[] {
   const out: GridRow[] = []
   for (const i of indexes) {
-    const cells = c.cells[i]
-    if (!cells) continue
-    const phone = c.phones[i]
-    const found = phone ? c.inCampaign.get(phone) : undefined
+    if (i < 0 || i >= c.cells.length) continue
+    const cells = cellsOf(c, i)[0] as Cell[]
+    const phone = phoneOfKey(c.phones[i] as number)
+    const found = phone === null ? undefined : c.inCampaign.get(phone)
     const row: GridRow = {
       index: i,
       row: c.rowNumbers[i] as number,
