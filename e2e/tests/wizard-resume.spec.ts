@@ -31,7 +31,8 @@ test('an upload survives a network failure and a page reload, to exact counts', 
       failedOnce = true
       return route.abort('connectionreset')
     }
-    await new Promise((r) => setTimeout(r, 1_500))
+    // Staggered: the uploader sends several chunks at once, and they must land one by one.
+    await new Promise((r) => setTimeout(r, 1_500 * (1 + Number(n))))
     return route.continue()
   })
 
@@ -88,7 +89,8 @@ test('cancel, then a server that stays unreachable: the upload stops, and resume
   let offline = false
   await page.route(/\/api\/imports\/\d+\/chunks\/\d+$/, async (route) => {
     if (offline) return route.abort('internetdisconnected')
-    await new Promise((r) => setTimeout(r, 1_000))
+    const n = Number(route.request().url().split('/').pop())
+    await new Promise((r) => setTimeout(r, 1_000 * (1 + n)))
     return route.continue()
   })
   await page.goto(`/campaigns/${id}/import`)

@@ -1,13 +1,20 @@
 // Browser benchmark (issue 7): a 1,000,000-row CSV through the real import wizard in headless
 // Chromium against the real server (`leads serve`, built SPA), timed from file pick to the review
 // screen and to every row stored; then the stored count is checked through the API.
-// Run: pnpm build && npx tsx shared/bench/browser.ts [rows] [--review-only]   (prints JSON on the
+// Run: pnpm build && npx tsx shared/bench/browser.ts [rows] [--review-only] [--profile <dir>]
+//   [--profile-upload <dir>]   (prints JSON on the
 // last line)
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { type APIRequestContext, chromium, type Locator, type Page } from '@playwright/test'
+import {
+  type APIRequestContext,
+  type CDPSession,
+  chromium,
+  type Locator,
+  type Page,
+} from '@playwright/test'
 import { writeBenchCsv } from './browser-file.ts'
 import { profileWorkers, type WorkerProfiles } from './browser-profile.ts'
 import { BENCH_ADMIN, startBenchServer } from './browser-server.ts'
@@ -25,6 +32,8 @@ export interface BrowserBenchResult {
   reviewMs: number
   /** "Upload N leads" click → `[data-testid=upload-done]` visible. */
   uploadMs: number
+  /** Summed over the chunks (lanes overlap): building bodies in the worker, and their PUTs. */
+  uploadParts?: { bodyMs: number; putMs: number }
   /** File pick → upload done: the issue's "all rows stored". */
   storedMs: number
   /** N of the "Upload N leads" button. */
@@ -118,6 +127,22 @@ async function leadCount(request: APIRequestContext, campaignId: number): Promis
 
 const load = () => os.loadavg()[0] ?? 0
 
+/** Starts a CPU profile of the page's main thread. */
+async function startPageProfile(page: Page): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.start')
+  return cdp
+}
+
+/** Stops it and writes `<dir>/<name>.cpuprofile`; answers the path. */
+async function stopPageProfile(cdp: CDPSession, dir: string, name: string): Promise<string> {
+  const { profile } = await cdp.send('Profiler.stop')
+  const file = join(dir, `${name}.cpuprofile`)
+  writeFileSync(file, JSON.stringify(profile))
+  return file
+}
+
 /**
  * Runs the benchmark once with a fresh server, database and browser. `reviewOnly` stops at the
  * review screen (no upload; `uploadMs`, `storedMs` and `stored` are 0); `profileDir` receives CPU
@@ -126,7 +151,7 @@ const load = () => os.loadavg()[0] ?? 0
  */
 export async function runBrowserBench(
   rows: number,
-  options: { reviewOnly?: boolean; profileDir?: string } = {},
+  options: { reviewOnly?: boolean; profileDir?: string; uploadProfileDir?: string } = {},
 ): Promise<BrowserBenchResult> {
   const dir = mkdtempSync(join(os.tmpdir(), 'leadport-browser-bench-'))
   const csv = join(dir, 'leads.csv')
@@ -143,14 +168,21 @@ export async function runBrowserBench(
     await input.waitFor({ state: 'attached' })
     try {
       let profiles: WorkerProfiles | undefined
-      if (options.profileDir) profiles = await profileWorkers(browser, options.profileDir)
+      let reviewProfile: CDPSession | undefined
+      if (options.profileDir) {
+        profiles = await profileWorkers(browser, options.profileDir)
+        reviewProfile = await startPageProfile(page)
+      }
       const pickedAt = await page.evaluate(() => performance.now())
       const t0 = performance.now()
       await input.setInputFiles(csv)
       const clicks: number[] = []
       await advanceTo(page, page.getByTestId('review-ready'), 180_000, clicks)
       const reviewMs = performance.now() - t0
-      if (profiles) console.error(`worker profiles: ${(await profiles.stop()).join(', ')}`)
+      if (profiles && reviewProfile && options.profileDir) {
+        const file = await stopPageProfile(reviewProfile, options.profileDir, 'page-review')
+        console.error(`profiles: ${[file, ...(await profiles.stop())].join(', ')}`)
+      }
       const tasks = await page.evaluate(
         () => (globalThis as unknown as { __longTasks: [number, number][] }).__longTasks,
       )
@@ -183,15 +215,40 @@ export async function runBrowserBench(
         const goalsMet = reviewMs < GOALS.reviewMs && uploaded === rows
         return { ...review, uploadMs: 0, storedMs: 0, stored: 0, goalsMet, load: load() }
       }
+      // `--profile-upload <dir>`: CPU profiles of the page and its workers during the upload.
+      let uploadProfiles: WorkerProfiles | undefined
+      let pageProfile: CDPSession | undefined
+      if (options.uploadProfileDir) {
+        uploadProfiles = await profileWorkers(browser, options.uploadProfileDir)
+        pageProfile = await startPageProfile(page)
+      }
       const t1 = performance.now()
       await upload.click()
       await page.getByTestId('upload-done').waitFor({ state: 'visible', timeout: 600_000 })
       const t2 = performance.now()
+      if (uploadProfiles && pageProfile && options.uploadProfileDir) {
+        const file = await stopPageProfile(pageProfile, options.uploadProfileDir, 'page-upload')
+        console.error(`upload profiles: ${[file, ...(await uploadProfiles.stop())].join(', ')}`)
+      }
       const stored = await leadCount(context.request, campaignId)
+      // Per chunk, summed over the upload's lanes: building bodies in the worker, and PUTs.
+      const uploadParts = (await page.evaluate(() =>
+        Object.fromEntries(
+          ['body', 'put'].map((part) => [
+            `${part}Ms`,
+            Math.round(
+              performance
+                .getEntriesByName(`upload:${part}`)
+                .reduce((total, m) => total + m.duration, 0),
+            ),
+          ]),
+        ),
+      )) as { bodyMs: number; putMs: number }
       const storedMs = t2 - t0
       return {
         ...review,
         uploadMs: t2 - t1,
+        uploadParts,
         storedMs,
         stored,
         goalsMet: reviewMs < GOALS.reviewMs && storedMs < GOALS.storedMs && stored === rows,
@@ -219,6 +276,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     // `--profile <dir>`: CPU profiles of the page's workers from file pick to review screen.
     const at = process.argv.indexOf('--profile')
     const profileDir = at > 0 ? process.argv[at + 1] : undefined
-    console.log(JSON.stringify(await runBrowserBench(rows, { reviewOnly, profileDir })))
+    const up = process.argv.indexOf('--profile-upload')
+    const uploadProfileDir = up > 0 ? process.argv[up + 1] : undefined
+    console.log(
+      JSON.stringify(await runBrowserBench(rows, { reviewOnly, profileDir, uploadProfileDir })),
+    )
   }
 }

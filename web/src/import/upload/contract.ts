@@ -11,11 +11,11 @@ export interface UploadSource {
   /** Body of `POST /api/imports` (campaign, file name/kind, header, format, mapping, counts). */
   create: CreateImportBody
   /**
-   * The JSON body `{"rows":[...]}` of chunk `n` (0-based) of the rows to store, in file order,
+   * The JSON body `{"rows":[...]}` (text, or its UTF-8 bytes) of chunk `n` (0-based) of the rows to store, in file order,
    * after the user's edits and deletions. Built off the main thread (in the parse worker) and
    * byte-for-byte the same every time it is asked for the same `n` (a resent chunk must match).
    */
-  chunkBody(n: number): Promise<string>
+  chunkBody(n: number): Promise<string | Uint8Array<ArrayBuffer>>
   /**
    * Identifies this file + options + edits: a reloaded page finds its unfinished import by it.
    * The same file read with the same options and edits gives the same fingerprint.

@@ -23,7 +23,7 @@ export function completeImport(id: number, signal?: AbortSignal): Promise<Import
 export async function putChunk(
   id: number,
   n: number,
-  body: string,
+  body: string | Uint8Array<ArrayBuffer>,
   signal: AbortSignal,
 ): Promise<ChunkResult> {
   let res: Response
@@ -31,7 +31,7 @@ export async function putChunk(
     res = await fetch(`/api/imports/${id}/chunks/${n}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
-      body,
+      body: typeof body === 'string' ? body : new Blob([body]),
       signal,
     })
   } catch {

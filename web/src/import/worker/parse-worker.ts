@@ -30,6 +30,7 @@ import type {
 } from './types.ts'
 
 let lookups: string[] = []
+const utf8 = new TextEncoder()
 /** Bytes read at first from a big file (its head), enough for every preview. */
 const HEAD_BYTES = 4 << 20
 
@@ -161,7 +162,14 @@ const api = {
   lookupBody: (n: number) => lookups[n] ?? '',
   markInCampaign: (found: FoundNumber[]) => markInCampaign(checkedRows(), found),
   uploadPlan: () => uploadPlan(session(), checkedRows()),
-  chunkBody: (n: number) => chunkBody(checkedRows(), n),
+  /**
+   * Chunk `n`'s body as UTF-8 bytes (transferred). Bytes, not a string: Chromium's `fetch` spent
+   * ~60 ms of the page's main thread encoding each 300 KB string body.
+   */
+  chunkBody(n: number): Uint8Array<ArrayBuffer> {
+    const bytes = utf8.encode(chunkBody(checkedRows(), n))
+    return transfer(bytes, [bytes.buffer])
+  },
   /** An XLSX sample file (transferred). */
   sampleXlsx(header: string[], rows: string[][]): ArrayBuffer {
     const out = sampleXlsx(header, rows)
