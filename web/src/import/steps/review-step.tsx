@@ -28,6 +28,11 @@ export function ReviewStep() {
   const [selected, setSelected] = useState<Set<number>>(new Set())
   const [message, setMessage] = useState('')
 
+  // When the review was first on screen (the browser benchmark reads it).
+  useEffect(() => {
+    performance.mark('import:review')
+  }, [])
+
   // The list of rows changes with the filter and after bulk changes, not after one cell's edit
   // (a fixed row stays in view, marked fixed).
   // biome-ignore lint/correctness/useExhaustiveDependencies: listVersion and check re-run it
