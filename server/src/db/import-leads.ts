@@ -91,6 +91,8 @@ export function insertLeadColumns(
       for (let i = start; i < end; i++) inserted.add(leads.row[i] as number)
       continue
     }
+    // None went in (the same list imported again): nothing to ask.
+    if (changes === 0) continue
     // Some numbers were there already: a row went in if the lead now holding its number is it
     // (an import's rows have distinct row numbers).
     for (let i = start; i < end; i++) {
@@ -104,15 +106,21 @@ export function insertLeadColumns(
   return inserted
 }
 
+const findStatements = new WeakMap<Db, Statement>()
+
 /** Where the campaign's lead with this number came from, or `undefined` if there is none. */
 export function findExistingLead(
   db: Db,
   campaignId: number,
   phoneE164: string,
 ): ExistingLead | undefined {
-  return db
-    .prepare(
+  // Asked once per row the campaign already has: the statement is prepared once per connection.
+  let s = findStatements.get(db)
+  if (!s) {
+    s = db.prepare(
       'SELECT origin_kind, origin_ref, origin_row FROM leads WHERE campaign_id = ? AND phone_e164 = ?',
     )
-    .get(campaignId, phoneE164) as ExistingLead | undefined
+    findStatements.set(db, s)
+  }
+  return s.get(campaignId, phoneE164) as ExistingLead | undefined
 }
